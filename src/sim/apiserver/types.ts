@@ -1,0 +1,51 @@
+/** The contract of the simulated kube-apiserver: requests in, objects or Status errors out (never thrown). */
+import type { KubeObject, ObjectRef } from '../../model/meta.ts';
+
+/** One field error, as apimachinery field.Error renders it: `<field>: <type>[: <value>][: <detail>]`. */
+export interface FieldError {
+  field: string;
+  type: 'Required value' | 'Invalid value' | 'Duplicate value' | 'Unsupported value' | 'Forbidden' | 'Too long' | 'Internal error';
+  /** The offending value, already rendered as the API server prints it (e.g. `33333`, `"My_Svc"`). Absent for Required/Forbidden. */
+  value?: string;
+  detail?: string;
+}
+
+/** A failed request: the metav1.Status the API server returns. */
+export interface ApiStatus {
+  code: number;
+  reason: 'Invalid' | 'NotFound' | 'AlreadyExists' | 'BadRequest' | 'InternalError' | 'Conflict' | 'Forbidden' | 'MethodNotAllowed';
+  /** The full message kubectl prints after its own prefix, e.g. `Service "x" is invalid: spec.ports[0].nodePort: …`. */
+  message: string;
+  kind?: string;
+  name?: string;
+  causes?: FieldError[];
+}
+
+/** What a write did, in kubectl's words (`service/howe created`). */
+export type WriteOutcome = 'created' | 'configured' | 'unchanged' | 'patched' | 'replaced' | 'deleted';
+
+/** Result of a request: the stored object, or a Status. Warnings are admission warnings kubectl prints as `Warning: …`. */
+export type ApiResult<T extends KubeObject = KubeObject> =
+  | { ok: true; object: T; outcome: WriteOutcome; warnings: string[] }
+  | { ok: false; status: ApiStatus; warnings: string[] };
+
+/** A validating admission webhook (ingress-nginx's), called for CREATE and UPDATE. */
+export type AdmissionHook = (request: { operation: 'CREATE' | 'UPDATE'; object: KubeObject; oldObject?: KubeObject }) =>
+  | { allowed: true; warnings?: string[] }
+  | { allowed: false; status: ApiStatus };
+
+/** The API server requests kubectl and the controllers use. */
+export interface ApiServer {
+  /** POST: create, failing with AlreadyExists when present. */
+  create(obj: KubeObject, opts?: { dryRun?: boolean }): ApiResult;
+  /** `kubectl apply` semantics: create when absent, else three-way merge against the last-applied annotation; `unchanged` when nothing differs. */
+  apply(obj: KubeObject, opts?: { dryRun?: boolean }): ApiResult;
+  /** PUT: replace an existing object (kubectl replace / edit). */
+  update(obj: KubeObject): ApiResult;
+  /** PATCH with `kubectl patch --type` semantics. */
+  patch(ref: ObjectRef, patch: unknown, type: 'strategic' | 'merge' | 'json'): ApiResult;
+  /** DELETE one object (owned objects are garbage-collected by the simulation). */
+  delete(ref: ObjectRef): ApiResult;
+  /** Register a validating admission webhook (installing ingress-nginx). */
+  addAdmission(name: string, hook: AdmissionHook): void;
+}

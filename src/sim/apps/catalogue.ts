@@ -1,0 +1,18 @@
+/** The one extensible list of images the simulator can run. */
+import type { AppImage } from './app.ts';
+
+/** Images in lookup order; the first whose `matches` accepts the reference runs it. */
+export function imageCatalogue(): AppImage[] {
+  return [
+    // myapp:v1/v2, busyboxplus, coredns, kube-proxy, kube-apiserver, mendhak/http-https-echo, ingress-nginx controller…
+  ];
+}
+
+/** Strips a registry host and `library/` so "reg.exam.com/library/myapp:v1" compares as "myapp:v1". */
+export function shortImageName(image: string): string {
+  const parts = image.split('/');
+  const first = parts[0] ?? '';
+  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost')) parts.shift();
+  if (parts[0] === 'library' && parts.length > 1) parts.shift();
+  return parts.join('/');
+}

@@ -1,0 +1,26 @@
+/** What a controller is: a pure function from the stored objects to the changes it wants. */
+import type { KubeObject, ObjectRef } from '../../model/meta.ts';
+import type { ReadonlyStore } from '../store.ts';
+import type { Clock, Random } from '../context.ts';
+import type { Topology } from '../topology.ts';
+import type { ClusterConfig } from '../cluster-config.ts';
+
+/** Everything a controller may read. It must not keep state between calls. */
+export interface ControllerContext {
+  store: ReadonlyStore;
+  clock: Clock;
+  rng: Random;
+  topology: Topology;
+  config: ClusterConfig;
+}
+
+/** One change a controller asks for; the simulation applies them in order. */
+export type Change =
+  | { op: 'put'; object: KubeObject }
+  | { op: 'delete'; ref: ObjectRef };
+
+/** A named reconciler. `reconcile` returns no changes once the world matches what it wants. */
+export interface Controller {
+  name: string;
+  reconcile(ctx: ControllerContext): Change[];
+}
