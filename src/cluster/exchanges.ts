@@ -45,6 +45,8 @@ export interface HttpExchange {
   servedBy?: ServedBy;
   /** What the backend application received (after rewrites and proxying). */
   backendRequest?: HttpRequestRecord;
+  /** The certificate chain the server presented (https only), PEM. */
+  tls?: { certPem: string };
   trace: Hop[];
 }
 
