@@ -1,0 +1,98 @@
+/** Table printers for Pods, Deployments, ReplicaSets and DaemonSets. */
+import type { Pod } from '../../../../model/core.ts';
+import type { Deployment, ReplicaSet, DaemonSet, PodTemplate } from '../../../../model/apps.ts';
+import type { LabelSelector } from '../../../../model/meta.ts';
+import { age, count, field, formatLabels, type TablePrinter } from './printer.ts';
+
+// SRC: kubernetes pkg/printers/internalversion/printers.go printPod, printDeployment, printReplicaSet, printDaemonSet (v1.31).
+
+/** NAME READY STATUS RESTARTS AGE [IP NODE NOMINATED NODE READINESS GATES]. */
+export const podPrinter: TablePrinter = {
+  headers: (wide) => ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : [])],
+  row(obj, ctx) {
+    const pod = obj as Pod;
+    const statuses = pod.status?.containerStatuses ?? [];
+    const ready = statuses.filter((s) => s.ready).length;
+    const restarts = statuses.reduce((sum, s) => sum + s.restartCount, 0);
+    const row = [pod.metadata.name, `${ready}/${pod.spec.containers.length}`, podStatus(pod), String(restarts), age(pod, ctx)];
+    if (!ctx.wide) return row;
+    return [...row, pod.status?.podIP || '<none>', pod.spec.nodeName || '<none>', '<none>', '<none>'];
+  },
+};
+
+/** The STATUS cell: Terminating, a waiting container's reason (ErrImagePull, ContainerCreating…), else the phase. */
+export function podStatus(pod: Pod): string {
+  if (pod.metadata.deletionTimestamp) return 'Terminating';
+  let reason: string = pod.status?.phase ?? 'Pending';
+  const explicit = field(pod, 'status', 'reason');
+  if (typeof explicit === 'string' && explicit !== '') reason = explicit;
+  for (const s of pod.status?.containerStatuses ?? []) {
+    const waiting = s.state.waiting?.reason;
+    const terminated = field(s, 'state', 'terminated', 'reason');
+    if (waiting) reason = waiting;
+    else if (typeof terminated === 'string' && terminated !== '') reason = terminated;
+  }
+  return reason;
+}
+
+/** NAME READY UP-TO-DATE AVAILABLE AGE [CONTAINERS IMAGES SELECTOR]. */
+export const deploymentPrinter: TablePrinter = {
+  headers: (wide) => ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])],
+  row(obj, ctx) {
+    const d = obj as Deployment;
+    const row = [d.metadata.name, `${count(d.status?.readyReplicas)}/${d.spec.replicas ?? 1}`, count(d.status?.updatedReplicas), count(d.status?.availableReplicas), age(d, ctx)];
+    return ctx.wide ? [...row, ...templateColumns(d.spec.template, d.spec.selector)] : row;
+  },
+};
+
+/** NAME DESIRED CURRENT READY AGE [CONTAINERS IMAGES SELECTOR]. */
+export const replicaSetPrinter: TablePrinter = {
+  headers: (wide) => ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])],
+  row(obj, ctx) {
+    const rs = obj as ReplicaSet;
+    const row = [rs.metadata.name, String(rs.spec.replicas ?? 1), count(rs.status?.replicas), count(rs.status?.readyReplicas), age(rs, ctx)];
+    return ctx.wide ? [...row, ...templateColumns(rs.spec.template, rs.spec.selector)] : row;
+  },
+};
+
+/** NAME DESIRED CURRENT READY UP-TO-DATE AVAILABLE NODE SELECTOR AGE [CONTAINERS IMAGES SELECTOR]. */
+export const daemonSetPrinter: TablePrinter = {
+  headers: (wide) => ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])],
+  row(obj, ctx) {
+    const ds = obj as DaemonSet;
+    const status = (key: string) => count(field(ds, 'status', key));
+    const nodeSelector = field(ds, 'spec', 'template', 'spec', 'nodeSelector') as Record<string, string> | undefined;
+    const row = [
+      ds.metadata.name,
+      status('desiredNumberScheduled'),
+      status('currentNumberScheduled'),
+      status('numberReady'),
+      status('updatedNumberScheduled'),
+      status('numberAvailable'),
+      formatLabels(nodeSelector),
+      age(ds, ctx),
+    ];
+    return ctx.wide ? [...row, ...templateColumns(ds.spec.template, ds.spec.selector)] : row;
+  },
+};
+
+// CONTAINERS, IMAGES (comma-joined) and the selector as metav1.LabelSelectorAsSelector prints it.
+function templateColumns(template: PodTemplate, selector: LabelSelector): string[] {
+  const containers = template.spec.containers;
+  return [containers.map((c) => c.name).join(','), containers.map((c) => c.image).join(','), selectorString(selector)];
+}
+
+/** A LabelSelector as kubectl prints it: `app=howe,tier in (a,b)`; `<none>` when empty. */
+export function selectorString(selector: LabelSelector | undefined): string {
+  const parts: string[] = Object.keys(selector?.matchLabels ?? {})
+    .sort()
+    .map((k) => `${k}=${selector!.matchLabels![k]}`);
+  for (const e of selector?.matchExpressions ?? []) {
+    const values = [...(e.values ?? [])].sort().join(',');
+    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
+    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
+    else if (e.operator === 'Exists') parts.push(e.key);
+    else parts.push(`!${e.key}`);
+  }
+  return parts.length === 0 ? '<none>' : parts.join(',');
+}
