@@ -1,0 +1,74 @@
+/** The pod status the kubelet reports once a pod is bound: IPs, conditions and container states. */
+import { createHash } from 'node:crypto';
+import type { Condition, ContainerStatus, Pod } from '../../model/core.ts';
+import type { ControllerContext } from './controller.ts';
+import { carryConditionTimes } from './workload-meta.ts';
+
+/** What the kubelet knows when it writes a pod's status. */
+export interface StatusInput { nodeIP: string; podIP: string | undefined; now: string; registry: (image: string) => boolean }
+
+/**
+ * Running + Ready when every container's image can be pulled; otherwise Pending with the
+ * failing containers waiting in ErrImagePull (the first state before ImagePullBackOff).
+ * SRC: kubernetes pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer, pkg/kubelet/images/image_manager.go
+ * EnsureImageExists, pkg/kubelet/status/generate.go GeneratePodReadyCondition (v1.31).
+ */
+export function podStatus(ctx: ControllerContext, pod: Pod, input: StatusInput): Pod['status'] {
+  const previous = pod.status ?? {};
+  const oldStatuses = previous.containerStatuses ?? [];
+  const statuses = pod.spec.containers.map((c) => containerStatus(ctx, c.name, c.image, input, oldStatuses.find((s) => s.name === c.name)));
+  const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
+  const allReady = unready.length === 0;
+  const notReadyMessage = `containers with unready status: [${unready.join(' ')}]`;
+  const cond = (type: string, ok: boolean): Condition =>
+    ({ type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: input.now, ...(ok ? {} : { reason: 'ContainersNotReady', message: notReadyMessage }) }) as Condition;
+  // Condition order as a v1.31 kubelet writes it (PodReadyToStartContainers is on by default since 1.29).
+  const conditions = carryConditionTimes(previous.conditions, [
+    cond('PodReadyToStartContainers', true),
+    cond('Initialized', true),
+    cond('Ready', allReady),
+    cond('ContainersReady', allReady),
+    cond('PodScheduled', true),
+  ]);
+  const status: Record<string, unknown> = {
+    phase: allReady ? 'Running' : 'Pending',
+    conditions,
+    hostIP: input.nodeIP,
+    hostIPs: [{ ip: input.nodeIP }],
+    ...(input.podIP ? { podIP: input.podIP, podIPs: [{ ip: input.podIP }] } : {}),
+    startTime: previous.startTime ?? input.now,
+    containerStatuses: statuses,
+    qosClass: 'BestEffort',
+  };
+  return status as Pod['status'];
+}
+
+function containerStatus(ctx: ControllerContext, name: string, image: string, input: StatusInput, old: ContainerStatus | undefined): ContainerStatus {
+  const ref = fullImageReference(image);
+  if (!input.registry(image)) {
+    // SRC: containerd pkg/cri/server/image_pull.go + kubelet images/image_manager.go: the CRI error text becomes the waiting message.
+    const message = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+    return { name, image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ErrImagePull', message } }, lastState: {} } as ContainerStatus;
+  }
+  const previous = old as (ContainerStatus & { containerID?: string }) | undefined;
+  const containerID = previous?.containerID ?? `containerd://${hex(ctx, 64)}`;
+  const startedAt = previous?.state.running?.startedAt ?? input.now;
+  const repo = ref.replace(/:[^:/@]+$/, '');
+  // The digest is derived from the reference (stable per image), not a real registry digest.
+  const imageID = `${repo}@sha256:${createHash('sha256').update(ref).digest('hex')}`;
+  return { name, image: ref, imageID, containerID, ready: true, restartCount: 0, started: true, state: { running: { startedAt } }, lastState: {} } as ContainerStatus;
+}
+
+/** The reference containerd reports: docker.io and library/ filled in, `:latest` when untagged. */
+export function fullImageReference(image: string): string {
+  const parts = image.split('/');
+  const hasRegistry = parts.length > 1 && (parts[0]!.includes('.') || parts[0]!.includes(':') || parts[0] === 'localhost');
+  let ref = hasRegistry ? image : parts.length === 1 ? `docker.io/library/${image}` : `docker.io/${image}`;
+  const last = ref.split('/').pop() ?? '';
+  if (!last.includes(':') && !ref.includes('@')) ref += ':latest';
+  return ref;
+}
+
+function hex(ctx: ControllerContext, n: number): string {
+  return Array.from({ length: n }, () => ctx.rng.below(16).toString(16)).join('');
+}

@@ -1,0 +1,63 @@
+/**
+ * Scheduler + kubelet in one controller: binds unscheduled pods to nodes, gives them an IP
+ * (host network: the node's), and reports what the container runtime did: Running and Ready
+ * for images the lab's registry has, ErrImagePull (never Ready) for the others.
+ * Pods being deleted are the API server's business and are left alone here.
+ * SRC: kubernetes pkg/kubelet/kubelet_pods.go generateAPIPodStatus, pkg/kubelet/status/generate.go (v1.31).
+ */
+import type { Node, Pod } from '../../model/core.ts';
+import type { Change, Controller, ControllerContext } from './controller.ts';
+import { nextPodIP, placePod } from './kubelet-schedule.ts';
+import { podStatus } from './kubelet-status.ts';
+import { carryConditionTimes, normalized, rfc3339, sameObject } from './workload-meta.ts';
+
+/** Does the lab's registry have this image (i.e. can the runtime pull it)? */
+export type ImageRegistry = (image: string) => boolean;
+
+/** The kubelet controller over a registry predicate (the simulation passes its image catalogue). */
+export function createKubeletController(registry: ImageRegistry): Controller {
+  return { name: 'kubelet', reconcile: (ctx) => reconcileKubelet(ctx, registry) };
+}
+
+function reconcileKubelet(ctx: ControllerContext, registry: ImageRegistry): Change[] {
+  const changes: Change[] = [];
+  const nodes = ctx.store.list<Node>('Node');
+  const pods = ctx.store.list<Pod>('Pod');
+  const now = rfc3339(ctx.clock.now());
+  const bound = pods.filter((p) => p.spec.nodeName);
+  const usedIPs = new Set(pods.filter((p) => !p.spec.hostNetwork && p.status?.podIP).map((p) => p.status!.podIP!));
+
+  for (const original of pods) {
+    if (original.metadata.deletionTimestamp) continue;
+    const pod = structuredClone(original);
+    if (!pod.spec.nodeName) {
+      const placement = placePod(pod, nodes, bound);
+      if ('unschedulable' in placement) {
+        pod.status = unschedulableStatus(original, placement.unschedulable, now);
+        if (!sameObject(original, pod)) changes.push({ op: 'put', object: normalized(pod) });
+        continue;
+      }
+      pod.spec.nodeName = placement.node;
+      bound.push(pod);
+    }
+    const node = nodes.find((n) => n.metadata.name === pod.spec.nodeName);
+    if (!node) continue;
+    const nodeIP = node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
+    let podIP = pod.spec.hostNetwork ? nodeIP : original.status?.podIP;
+    if (!podIP) {
+      podIP = nextPodIP(node.spec.podCIDR, usedIPs);
+      if (podIP) usedIPs.add(podIP);
+    }
+    pod.status = podStatus(ctx, pod, { nodeIP, podIP, now, registry });
+    if (!sameObject(original, pod)) changes.push({ op: 'put', object: normalized(pod) });
+  }
+  return changes;
+}
+
+// SRC: pkg/scheduler/schedule_one.go handleSchedulingFailure — PodScheduled False, reason Unschedulable.
+function unschedulableStatus(pod: Pod, message: string, now: string): Pod['status'] {
+  const conditions = carryConditionTimes(pod.status?.conditions, [
+    { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: now, reason: 'Unschedulable', message } as never,
+  ]);
+  return { ...(pod.status ?? {}), phase: 'Pending', conditions, qosClass: 'BestEffort' } as Pod['status'];
+}
