@@ -43,3 +43,9 @@ export function isIPv4(text: string): boolean {
   const parts = text.split('.');
   return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
 }
+
+/** The name with one trailing dot, case kept (what a server echoes back). */
+export function absolute(name: string): string {
+  if (name === '' || name === '.') return '.';
+  return name.endsWith('.') ? name : `${name}.`;
+}
