@@ -3,8 +3,22 @@
  * (like kind's ordered list of actions). Each is pure: store in, changes out.
  */
 import type { Controller } from './controller.ts';
+import { deploymentController } from './deployment.ts';
+import { replicaSetController } from './replicaset.ts';
+import { daemonSetController } from './daemonset.ts';
+import { createKubeletController } from './kubelet.ts';
+import { endpointsController } from './endpoints.ts';
+import { endpointSliceController } from './endpointslice.ts';
+import { imageCatalogue } from '../apps/catalogue.ts';
 
 /** Run in this order until nothing changes. */
 export const CONTROLLERS: readonly Controller[] = [
   // deployment → replicaset → daemonset → scheduler/kubelet → endpoints/endpointslices → metallb → ingress status
+  deploymentController,
+  replicaSetController,
+  daemonSetController,
+  // The lab registry holds exactly the images the catalogue can run; others fail with ErrImagePull.
+  createKubeletController((image) => imageCatalogue().some((entry) => entry.matches(image))),
+  endpointsController,
+  endpointSliceController,
 ];
