@@ -66,7 +66,10 @@ export const LIST_HEADER = 'target     prot opt source               destination
 export function listLine(r: IptRule, numeric: boolean): string {
   const target = r.target.t === 'jump' ? r.target.chain : r.target.t;
   const prot = r.proto ?? 'all';
-  const addr = (a: string | undefined) => (a === undefined ? (numeric ? '0.0.0.0/0' : 'anywhere') : a.endsWith('/32') ? a.slice(0, -3) : a);
+  // Without -n, 0.0.0.0/0 prints as "anywhere" and 127.0.0.0/8 by its /etc/networks name; other addresses are
+  // left numeric (the lab's service and pod IPs have no reverse names).
+  const addr = (a: string | undefined) =>
+    a === undefined ? (numeric ? '0.0.0.0/0' : 'anywhere') : !numeric && a === '127.0.0.0/8' ? 'loopback/8' : a.endsWith('/32') ? a.slice(0, -3) : a;
   let out = `${target.padEnd(9)}  ${prot.padEnd(5)}-- `;
   out += `${r.srcInvert ? '!' : ' '}${addr(r.src).padEnd(19)} `;
   out += `${r.dstInvert ? '!' : ' '}${addr(r.dst).padEnd(19)} `;
