@@ -1,8 +1,10 @@
 // cucumber-js profiles. `default` runs on the built-in simulator; `kind` on a real kind cluster;
 // `wire` runs against the simulator served on loopback sockets (kubelab serve).
 const common = {
-  import: ['steps/support/tsx-register.mjs', 'steps/**/*.ts'],
-  paths: ['features/**/*.feature'],
+  // Unit tests (*.test.ts) live beside the step helpers; only node --test runs them.
+  import: ['steps/support/tsx-register.mjs', 'steps/**/!(*.test).ts'],
+  // No `paths`: cucumber's default (features/**/*.feature) applies, and `npx cucumber-js features/x.feature`
+  // runs just that file (12.x merges configured and command-line paths instead of replacing them).
   format: [
     'progress',
     'html:reports/cucumber.html',

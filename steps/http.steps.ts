@@ -88,3 +88,14 @@ Then('the response comes from a pod of deployment {string}', async function (thi
     throw new Error(`the response came from pod ${pod}, which belongs to ${owner ?? 'no workload'}, not deployment ${ref.namespace}/${ref.name}`);
   }
 });
+
+Then('every response comes from a pod of deployment {string}', async function (this: LabWorld, deployment: string) {
+  const cluster = await this.cluster();
+  const ref = parseObjectRef(deployment);
+  for (const pod of await servers(this)) {
+    const owner = await owningWorkload(cluster, pod);
+    if (owner !== `Deployment:${ref.namespace}/${ref.name}`) {
+      throw new Error(`a response came from pod ${pod}, which belongs to ${owner ?? 'no workload'}, not deployment ${ref.namespace}/${ref.name}`);
+    }
+  }
+});

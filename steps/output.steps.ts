@@ -47,7 +47,8 @@ Then('the output is:', async function (this: LabWorld, expected: string) {
 });
 
 Then('the output lines match:', async function (this: LabWorld, patterns: string) {
-  const lines = await Promise.all(patterns.split('\n').filter((l) => l.trim() !== '').map((l) => this.expand(l.trim(), escapeRegExp)));
+  // Leading spaces are part of the pattern (ipvsadm's "  -> " lines); Gherkin already strips the doc string's indentation.
+  const lines = await Promise.all(patterns.split('\n').filter((l) => l.trim() !== '').map((l) => this.expand(l.trimEnd(), escapeRegExp)));
   const result = matchLinesInOrder(output(this), lines);
   if (!result.ok) throw new Error(`${result.message}; ${shown(output(this))}`);
 });
