@@ -1,0 +1,136 @@
+/** The control-plane objects `kubeadm init` leaves: nodes, the kubernetes Service, kube-apiserver, CoreDNS. */
+import type { KubeObject } from '../model/meta.ts';
+import type { EndpointSlice, Endpoints, Node } from '../model/core.ts';
+import type { LabNode, Topology } from './topology.ts';
+
+/** Kubernetes release the lab runs (the tutorial's September 2024 cluster). */
+export const KUBERNETES_VERSION = 'v1.31.0';
+/** CoreDNS image kubeadm v1.31 deploys. */
+export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
+
+/** A Node as the kubelet registers it under kubeadm, with flannel's annotations. SRC: pkg/kubelet/kubelet_node_status.go. */
+export function nodeObject(node: LabNode): Node {
+  const controlPlane = node.role === 'control-plane';
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: node.name,
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux',
+        // SRC: cmd/kubeadm/app/phases/markcontrolplane — role label, LB exclusion label and NoSchedule taint.
+        ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+      },
+      annotations: {
+        'flannel.alpha.coreos.com/backend-type': 'vxlan',
+        'flannel.alpha.coreos.com/kube-subnet-manager': 'true',
+        'flannel.alpha.coreos.com/public-ip': node.ip,
+        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+    },
+    spec: { podCIDR: node.podCIDR, podCIDRs: [node.podCIDR], ...(controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}) },
+    status: {
+      addresses: [{ type: 'InternalIP', address: node.ip }, { type: 'Hostname', address: node.name }],
+      conditions: [
+        { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+        { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+        { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
+        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+      ],
+      nodeInfo: {
+        architecture: 'amd64', operatingSystem: 'linux', osImage: 'Red Hat Enterprise Linux 9.1 (Plow)',
+        kernelVersion: '5.14.0-162.6.1.el9_1.x86_64', containerRuntimeVersion: 'containerd://1.7.20', kubeletVersion: KUBERNETES_VERSION,
+      },
+    } as Node['status'],
+  };
+}
+
+/** default/kubernetes as the apiserver's controller creates it (SRC: pkg/controlplane/controller/kubernetesservice). */
+export function kubernetesService(t: Topology): KubeObject {
+  return {
+    apiVersion: 'v1', kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', sessionAffinity: 'None', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: t.apiServerPort }] },
+  };
+}
+
+/**
+ * The kubernetes Endpoints and EndpointSlice the apiserver's lease reconciler writes itself.
+ * SRC: pkg/controlplane/reconcilers/endpointsadapter.go (Endpoints skip-mirror label; slice named "kubernetes").
+ */
+export function kubernetesEndpoints(masterIP: string, port: number): [Endpoints, EndpointSlice] {
+  const ports = [{ name: 'https', port, protocol: 'TCP' }];
+  return [
+    { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip: masterIP }], ports }] },
+    {
+      apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4', endpoints: [{ addresses: [masterIP], conditions: { ready: true } }], ports,
+    },
+  ];
+}
+
+/** The kube-apiserver mirror pod of the static manifest /etc/kubernetes/manifests/kube-apiserver.yaml. */
+export function kubeApiServerPod(t: Topology, master: LabNode): KubeObject {
+  return {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: {
+      name: `kube-apiserver-${master.name}`, namespace: 'kube-system',
+      labels: { component: 'kube-apiserver', tier: 'control-plane' },
+      annotations: { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${master.ip}:${t.apiServerPort}`, 'kubernetes.io/config.source': 'file' },
+    },
+    spec: {
+      nodeName: master.name, hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2000001000,
+      tolerations: [{ effect: 'NoExecute', operator: 'Exists' }],
+      containers: [{
+        name: 'kube-apiserver', image: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,
+        command: ['kube-apiserver', `--advertise-address=${master.ip}`, '--allow-privileged=true', '--authorization-mode=Node,RBAC',
+          '--client-ca-file=/etc/kubernetes/pki/ca.crt', '--enable-admission-plugins=NodeRestriction', '--enable-bootstrap-token-auth=true',
+          '--etcd-servers=https://127.0.0.1:2379', `--secure-port=${t.apiServerPort}`, `--service-cluster-ip-range=${t.serviceCIDR}`,
+          '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt', '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key'],
+      }],
+    },
+  };
+}
+
+/** kube-dns Service, CoreDNS Deployment and its Corefile (SRC: cmd/kubeadm/app/phases/addons/dns/manifests.go, v1.31). */
+export function coreDnsObjects(t: Topology): KubeObject[] {
+  const labels = { 'k8s-app': 'kube-dns' };
+  return [
+    {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' },
+      data: { Corefile: `.:53 {\n    errors\n    health {\n       lameduck 5s\n    }\n    ready\n    kubernetes ${t.clusterDomain} in-addr.arpa ip6.arpa {\n       pods insecure\n       fallthrough in-addr.arpa ip6.arpa\n       ttl 30\n    }\n    prometheus :9153\n    forward . /etc/resolv.conf {\n       max_concurrent 1000\n    }\n    cache 30\n    loop\n    reload\n    loadbalance\n}\n` },
+    },
+    {
+      apiVersion: 'v1', kind: 'Service',
+      metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { ...labels, 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' } },
+      spec: {
+        clusterIP: '10.96.0.10', selector: labels,
+        ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }, { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 }, { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 }],
+      },
+    },
+    {
+      apiVersion: 'apps/v1', kind: 'Deployment',
+      metadata: { name: 'coredns', namespace: 'kube-system', labels },
+      spec: {
+        replicas: 2, selector: { matchLabels: labels },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: '25%' } },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [{
+              name: 'coredns', image: COREDNS_IMAGE, args: ['-conf', '/etc/coredns/Corefile'],
+              ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }, { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' }, { name: 'metrics', containerPort: 9153, protocol: 'TCP' }],
+            }],
+            dnsPolicy: 'Default', nodeSelector: { 'kubernetes.io/os': 'linux' }, priorityClassName: 'system-cluster-critical', serviceAccountName: 'coredns',
+            tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+            volumes: [{ name: 'config-volume', configMap: { name: 'coredns', items: [{ key: 'Corefile', path: 'Corefile' }] } }],
+          },
+        },
+      },
+    },
+  ];
+}
