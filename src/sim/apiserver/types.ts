@@ -13,7 +13,7 @@ export interface FieldError {
 /** A failed request: the metav1.Status the API server returns. */
 export interface ApiStatus {
   code: number;
-  reason: 'Invalid' | 'NotFound' | 'AlreadyExists' | 'BadRequest' | 'InternalError' | 'Conflict' | 'Forbidden' | 'MethodNotAllowed';
+  reason: 'Invalid' | 'NotFound' | 'AlreadyExists' | 'BadRequest' | 'InternalError' | 'Conflict' | 'Forbidden' | 'MethodNotAllowed' | 'UnsupportedMediaType' | 'Unknown';
   /** The full message kubectl prints after its own prefix, e.g. `Service "x" is invalid: spec.ports[0].nodePort: …`. */
   message: string;
   kind?: string;
@@ -40,12 +40,12 @@ export interface ApiServer {
   create(obj: KubeObject, opts?: { dryRun?: boolean }): ApiResult;
   /** `kubectl apply` semantics: create when absent, else three-way merge against the last-applied annotation; `unchanged` when nothing differs. */
   apply(obj: KubeObject, opts?: { dryRun?: boolean }): ApiResult;
-  /** PUT: replace an existing object (kubectl replace / edit). */
-  update(obj: KubeObject): ApiResult;
-  /** PATCH with `kubectl patch --type` semantics. */
-  patch(ref: ObjectRef, patch: unknown, type: 'strategic' | 'merge' | 'json'): ApiResult;
-  /** DELETE one object (owned objects are garbage-collected by the simulation). */
-  delete(ref: ObjectRef): ApiResult;
+  /** PUT: replace an existing object (kubectl replace / edit). A write that changes nothing keeps the resourceVersion. */
+  update(obj: KubeObject, opts?: { dryRun?: boolean }): ApiResult;
+  /** PATCH with `kubectl patch --type` semantics; outcome `patched` (compare resourceVersions for kubectl's "(no change)"). */
+  patch(ref: ObjectRef, patch: unknown, type: 'strategic' | 'merge' | 'json', opts?: { dryRun?: boolean }): ApiResult;
+  /** DELETE one object; dependents (ownerReferences) and a namespace's content go with it. */
+  delete(ref: ObjectRef, opts?: { dryRun?: boolean }): ApiResult;
   /** Register a validating admission webhook (installing ingress-nginx). */
   addAdmission(name: string, hook: AdmissionHook): void;
 }
