@@ -1,10 +1,18 @@
 /** The one extensible list of images the simulator can run. */
 import type { AppImage } from './app.ts';
+import { myappImage } from './myapp.ts';
+import { busyboxplusImage } from './busyboxplus.ts';
+import { kubeProxyImage } from './kube-proxy.ts';
+import { kubeApiServerImage } from './kube-apiserver.ts';
 
 /** Images in lookup order; the first whose `matches` accepts the reference runs it. */
 export function imageCatalogue(): AppImage[] {
   return [
     // myapp:v1/v2, busyboxplus, coredns, kube-proxy, kube-apiserver, mendhak/http-https-echo, ingress-nginx controller…
+    myappImage,
+    busyboxplusImage,
+    kubeProxyImage,
+    kubeApiServerImage,
   ];
 }
 
