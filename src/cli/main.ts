@@ -1,0 +1,41 @@
+/**
+ * The `kubelab` command. With steps/hooks.ts, the only code that touches process and console:
+ * everything else receives what it needs.
+ */
+import { randomInt } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { HarnessError } from '../index.ts';
+import { parseArgs, USAGE } from './args.ts';
+import { runLab } from './lab.ts';
+
+/** The project root: two folders above this file (src/cli/). */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Runs kubelab with `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv, process.env);
+    if (args.command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    // Step timeouts depend on the backend and are fixed when the step code loads (steps/hooks.ts).
+    process.env['KUBELAB_BACKEND'] = args.backend;
+    return await runLab(args, {
+      root: ROOT,
+      env: process.env,
+      print: (line) => console.log(line),
+      randomSeed: () => randomInt(0, 2 ** 32),
+    });
+  } catch (error) {
+    // Errors are reported once, here; a HarnessError's message already says what to do.
+    console.error(`kubelab: ${error instanceof HarnessError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+// Run when executed as a script (`tsx src/cli/main.ts lab`, i.e. `npm run lab`); bin.mjs calls main itself.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
