@@ -66,10 +66,12 @@ export function forbidden(method: string, path: string): { message: string; deta
   const verbs: Record<string, string> = { GET: name ? 'get' : 'list', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: name ? 'delete' : 'deletecollection', HEAD: name ? 'get' : 'list' };
   const verb = verbs[method] ?? method.toLowerCase();
   const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
-  const subject = name ? `${resource} "${name}"` : resource;
+  // The subject names the resource with its group (`deployments.apps`), the reason the bare resource.
+  const qualified = group ? `${resource}.${group}` : resource;
+  const subject = name ? `${qualified} "${name}"` : qualified;
   return {
     message: `${subject} is forbidden: ${user} cannot ${verb} resource "${resource}" in API group "${group}" ${scope}`,
-    details: { ...(name ? { name } : {}), kind: resource },
+    details: { ...(name ? { name } : {}), ...(group ? { group } : {}), kind: resource },
   };
 }
 
