@@ -25,9 +25,14 @@ export function resolveHostVia(transport: DnsTransport, sim: Simulation, source:
   const conf = sourceResolvConf(sim, source);
   const server = conf?.nameservers[0];
   if (!conf || !server) return { ok: false, exchanges: [] };
+  return walkSearchList((candidate) => transport(sim, source, server, 53, { name: candidate, type: 'A' }), name, conf);
+}
+
+/** Asks for each search-list candidate of `name` in turn until one has addresses. */
+export function walkSearchList(ask: (name: string) => DnsExchange | { failure: 'timeout' | 'refused' }, name: string, conf: Pick<ResolvConf, 'search' | 'ndots'>): ResolveResult {
   const exchanges: DnsExchange[] = [];
   for (const candidate of searchCandidates(name, conf)) {
-    const reply = transport(sim, source, server, 53, { name: candidate, type: 'A' });
+    const reply = ask(candidate);
     // SRC: glibc res_query.c __res_context_search — NXDOMAIN, NODATA and SERVFAIL try the next name; a timeout ends the walk.
     if ('failure' in reply) return { ok: false, exchanges };
     exchanges.push(reply);

@@ -1,0 +1,97 @@
+/**
+ * nslookup in its two lab flavours: BusyBox v1.22 (busyboxplus client pods: getaddrinfo + reverse
+ * lookup of every address) and BIND 9.16 (the Rocky nodes and client host: prints the server's answer).
+ */
+// SRC: busybox networking/nslookup.c (1.22.1) print_host/server_print; bind9 bin/dig/nslookup.c printmessage (v9.16)
+import type { DnsExchange } from '../../cluster/exchanges.ts';
+import type { CommandOutput } from '../commands/command.ts';
+import type { ResolvConf } from './resolv-conf.ts';
+import { walkSearchList } from './name-lookup.ts';
+import { searchCandidates } from './resolv-conf.ts';
+import { isIPv4, reverseName } from './names.ts';
+
+/** What nslookup needs from the machine it runs on. */
+export interface NslookupDeps {
+  style: 'busybox' | 'bind';
+  query(server: string, q: { name: string; type: string }): DnsExchange | { failure: 'timeout' | 'refused' };
+  resolvConf: ResolvConf | undefined;
+  /** The machine's /etc/hosts (busybox's getaddrinfo reads it first). */
+  hosts: Map<string, string>;
+  advance(ms: number): void;
+}
+
+/** Resolver timeout before giving up on a silent server (5 s, 2 attempts). */
+export const NSLOOKUP_GIVE_UP_MS = 10_000;
+
+/** Runs nslookup with argv (without `nslookup`). */
+export function runNslookup(args: string[], deps: NslookupDeps): CommandOutput {
+  if (args.some((a) => a.startsWith('-'))) return done('', `nslookup: kubelab does not model nslookup options (${args.filter((a) => a.startsWith('-')).join(' ')}); use nslookup NAME [SERVER]\n`, 1, []);
+  if (args.length < 1 || args.length > 2) return done('', deps.style === 'busybox' ? BUSYBOX_USAGE : BIND_USAGE, 1, []);
+  const [name, explicit] = args as [string, string | undefined];
+  if (explicit !== undefined && !isIPv4(explicit)) return done('', `nslookup: kubelab needs the server as an IPv4 address, got '${explicit}'\n`, 1, []);
+  const server = explicit ?? deps.resolvConf?.nameservers[0];
+  return deps.style === 'busybox' ? busybox(name, server, deps) : bind(name, server, deps);
+}
+
+function busybox(name: string, server: string | undefined, deps: NslookupDeps): CommandOutput {
+  const exchanges: DnsExchange[] = [];
+  const ask = (q: { name: string; type: string }) => {
+    if (server === undefined) return { failure: 'timeout' as const };
+    const reply = deps.query(server, q);
+    if ('failure' in reply) deps.advance(NSLOOKUP_GIVE_UP_MS);
+    else exchanges.push(reply);
+    return reply;
+  };
+  const reverse = (ip: string): string | undefined => {
+    for (const [host, addr] of deps.hosts) if (addr === ip) return host;
+    const reply = ask({ name: reverseName(ip), type: 'PTR' });
+    return 'failure' in reply ? undefined : reply.answers.find((r) => r.type === 'PTR')?.data.replace(/\.$/, '');
+  };
+  const lines = (header: string, shown: string, ips: string[]) =>
+    `${header.padEnd(10)} ${shown}\n` + ips.map((ip, i) => { const rev = reverse(ip); return `Address ${i + 1}: ${ip}${rev ? ` ${rev}` : ''}\n`; }).join('');
+  let stdout = server === undefined ? '' : lines('Server:', server, [server]) + '\n';
+  const fromHosts = isIPv4(name) ? name : deps.hosts.get(name.toLowerCase());
+  const found = fromHosts !== undefined
+    ? { ok: true as const, ips: [fromHosts] }
+    : walkSearchList((candidate) => ask({ name: candidate, type: 'A' }), name, deps.resolvConf ?? { search: [], ndots: 1 });
+  if (!found.ok) return done(stdout, `nslookup: can't resolve '${name}'\n`, 1, exchanges);
+  stdout += lines('Name:', name, found.ips);
+  return done(stdout, '', 0, exchanges);
+}
+
+function bind(name: string, server: string | undefined, deps: NslookupDeps): CommandOutput {
+  const timeout = (ex: DnsExchange[]) => { deps.advance(NSLOOKUP_GIVE_UP_MS); return done(';; connection timed out; no servers could be reached\n', '', 1, ex); };
+  if (server === undefined) return timeout([]);
+  const reverse = isIPv4(name);
+  const names = reverse ? [reverseName(name)] : deps.resolvConf ? searchCandidates(name, deps.resolvConf) : [name.endsWith('.') ? name : `${name}.`];
+  const exchanges: DnsExchange[] = [];
+  let reply: DnsExchange | undefined;
+  for (const candidate of names) {
+    const r = deps.query(server, { name: candidate, type: reverse ? 'PTR' : 'A' });
+    if ('failure' in r) return timeout(exchanges);
+    exchanges.push(r);
+    reply = r;
+    if (r.rcode !== 'NXDOMAIN') break;
+  }
+  let stdout = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
+  if (reply!.rcode !== 'NOERROR') {
+    stdout += `** server can't find ${name.replace(/\.$/, '')}: ${reply!.rcode}\n\n`;
+    return done(stdout, '', 1, exchanges);
+  }
+  const authoritative = (reply as { authoritative?: boolean }).authoritative ?? true;
+  if (!authoritative) stdout += 'Non-authoritative answer:\n';
+  for (const r of reply!.answers) {
+    const owner = r.name.replace(/\.$/, '');
+    if (r.type === 'A') stdout += `Name:\t${owner}\nAddress: ${r.data}\n`;
+    else if (r.type === 'CNAME') stdout += `${owner}\tcanonical name = ${r.data}\n`;
+    else if (r.type === 'PTR') stdout += `${owner}\tname = ${r.data}\n`;
+  }
+  return done(`${stdout}\n`, '', 0, exchanges);
+}
+
+function done(stdout: string, stderr: string, exitCode: number, dns: DnsExchange[]): CommandOutput {
+  return { exitCode, stdout, stderr, http: [], dns, warnings: [] };
+}
+
+const BUSYBOX_USAGE = 'BusyBox v1.22.1 multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]\n\nQuery the nameserver for the IP address of the given HOST\noptionally using a specified DNS server\n';
+const BIND_USAGE = 'Usage: nslookup [-opt ...] host server\n';
