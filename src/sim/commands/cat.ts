@@ -33,7 +33,8 @@ function readFile(path: string, ctx: CommandContext): string {
   const { source } = ctx;
   if (path === '/etc/resolv.conf' && source.kind === 'pod') return podResolvConf(ctx.sim, source.namespace);
   if (path === '/etc/hosts' && source.kind === 'pod') return podHosts(ctx);
-  if (path === '/etc/hosts' && source.kind === 'node') return renderHosts(source);
+  // kubeadm labs list every node in each node's /etc/hosts (the nodes reach each other by name).
+  if (path === '/etc/hosts' && source.kind === 'node') return renderHosts(source) + ctx.sim.topology.nodes.map((n) => `${n.ip} ${n.name}\n`).join('');
   return readLabFile(path, ctx.workdir, source);
 }
 
