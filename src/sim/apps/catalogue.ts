@@ -4,6 +4,7 @@ import { myappImage } from './myapp.ts';
 import { busyboxplusImage } from './busyboxplus.ts';
 import { kubeProxyImage } from './kube-proxy.ts';
 import { kubeApiServerImage } from './kube-apiserver.ts';
+import { corednsImage } from './coredns.ts';
 
 /** Images in lookup order; the first whose `matches` accepts the reference runs it. */
 export function imageCatalogue(): AppImage[] {
@@ -13,6 +14,7 @@ export function imageCatalogue(): AppImage[] {
     busyboxplusImage,
     kubeProxyImage,
     kubeApiServerImage,
+    corednsImage,
   ];
 }
 
