@@ -7,6 +7,7 @@ import { sendHttpWith, TLS_WRONG_VERSION } from './http-core.ts';
 import { sendDnsWith } from './dns-transport-core.ts';
 import { labEnv, listener, netLab } from './net-fixture.ts';
 import type { Source } from './source.ts';
+import { service } from '../kube-proxy/test-fixtures.ts';
 
 const HOST: Source = { kind: 'host', ip: '172.25.250.200', hosts: new Map() };
 const POD: Source = { kind: 'pod', pod: 'client', namespace: 'default', node: 'k8s-node1', ip: '10.244.1.20' };
@@ -85,13 +86,15 @@ test('dns over UDP through kube-dns reaches CoreDNS with the pod as client', () 
 });
 
 const DNS_FAILURES: { name: string; from: Source; server: string; port?: number; expect: 'timeout' | 'refused' }[] = [
-  { name: 'service without endpoints → refused', from: POD, server: '10.100.0.13', port: 80, expect: 'refused' },
-  { name: 'cluster IP on a port the service lacks → timeout (iptables)', from: POD, server: '10.100.0.13', expect: 'timeout' },
+  { name: 'UDP service without endpoints → refused', from: POD, server: '10.100.0.14', expect: 'refused' },
+  { name: 'TCP-only service asked over UDP → no rule → timeout (iptables)', from: POD, server: '10.100.0.13', expect: 'timeout' },
   { name: 'cluster IP from the host → timeout', from: HOST, server: '10.96.0.10', expect: 'timeout' },
   { name: 'a UDP port nobody listens on → refused (ICMP port unreachable)', from: POD, server: '10.244.1.8', expect: 'refused' },
 ];
 for (const c of DNS_FAILURES) {
   test(`dns failure: ${c.name}`, () => {
-    assert.deepEqual(sendDnsWith(labEnv(), netLab() as unknown as Simulation, c.from, c.server, c.port ?? 53, { name: 'x.', type: 'A' }), { failure: c.expect });
+    const sim = netLab();
+    sim.store.put(service('default', 'dns-empty', { type: 'ClusterIP', clusterIP: '10.100.0.14', ports: [{ name: 'dns', port: 53, protocol: 'UDP' }] }));
+    assert.deepEqual(sendDnsWith(labEnv(), sim as unknown as Simulation, c.from, c.server, c.port ?? 53, { name: 'x.', type: 'A' }), { failure: c.expect });
   });
 }
