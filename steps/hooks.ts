@@ -3,11 +3,11 @@
  * in the report, and the guard that fails a scenario whose expected failure nobody checked.
  * With src/cli/, the only place allowed to touch process and the real clock.
  */
-import { After, Before, BeforeAll, BeforeStep, Status, setDefaultTimeout, type ITestCaseHookParameter } from '@cucumber/cucumber';
+import { After, Before, BeforeAll, BeforeStep, Status, setDefaultTimeout, setWorldConstructor, type ITestCaseHookParameter } from '@cucumber/cucumber';
 import { randomInt } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { LabWorld } from './world.ts';
+import { LabWorld } from './world.ts';
 import { parseSeed, scenarioSeed } from './support/seed.ts';
 import { scenarioLine } from './support/scenario-line.ts';
 
@@ -23,6 +23,8 @@ function backendFromCommandLine(env: NodeJS.ProcessEnv, argv: string[]): string 
   if (/(?:--profile[ =]|-p )wire\b/.test(joined) || /"backend"\s*:\s*"wire"/.test(joined)) return 'wire';
   return 'simulator';
 }
+
+setWorldConstructor(LabWorld);
 
 BeforeAll(function () {
   if (typeof this.parameters['seed'] === 'number') return;

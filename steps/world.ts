@@ -3,7 +3,7 @@
  * the Given steps), its work folder, and the results of the last When step, and it records failures
  * that `try` steps allowed so that the After hook can insist each one was checked.
  */
-import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { World, type IWorldOptions } from '@cucumber/cucumber';
 import {
   createCluster, HarnessError, parseBackend,
   type Backend, type Cluster, type ClusterSetup, type CommandResult, type HttpExchange, type Where,
@@ -70,13 +70,18 @@ export class LabWorld extends World<LabParameters> {
 
   /** The scenario's cluster, created on first use, with every pending setting applied. */
   async cluster(): Promise<Cluster> {
-    this.#cluster ??= await createCluster({ backend: this.backend, seed: this.seed });
+    this.#cluster ??= await this.newCluster();
     if (Object.keys(this.#pending).length > 0) {
       const setup = this.#pending;
       this.#pending = {};
       await this.#cluster.configure(setup);
     }
     return this.#cluster;
+  }
+
+  /** Starts the scenario's cluster on the run's backend (tests override it with a fake). */
+  protected async newCluster(): Promise<Cluster> {
+    return createCluster({ backend: this.backend, seed: this.seed });
   }
 
   /** Whether a cluster was created (the After hook disposes it). */
@@ -155,5 +160,3 @@ function commandFailed(result: CommandResult): HarnessError {
     'If this failure is what the scenario expects, write "When I try to …" and check it with a "Then … fails with …" step.',
     { details: { command: result.command, exitCode: result.exitCode, stderr: result.stderr } });
 }
-
-setWorldConstructor(LabWorld);
