@@ -46,6 +46,25 @@ Feature: ClusterIP services (4.1 clusterip)
     When I try to run "curl --max-time 2 {service clusterip cluster IP}"
     Then the command fails with "Connection timed out"
 
+  Scenario: a service may ask for a cluster IP of its own
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: howe-fixed
+      spec:
+        clusterIP: 10.96.100.100
+        selector:
+          app: howe
+        ports:
+        - port: 80
+          targetPort: 80
+      """
+    Then the output contains "service/howe-fixed created"
+    When I run "curl 10.96.100.100/hostname.html" 4 times on "k8s-node1"
+    Then every response comes from a pod of deployment "howe"
+
   Scenario: the kubernetes service is only reachable inside the cluster too
     When I try to run "curl --max-time 2 10.96.0.1"
     Then the command fails with "Connection timed out"
