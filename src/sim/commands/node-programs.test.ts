@@ -70,7 +70,7 @@ test('where: node names are checked; the default client pod is created once and 
   const pod = resolveWhere(sim, { kind: 'pod' }, hosts);
   assert.equal(pod.kind, 'pod');
   assert.equal(pod.kind === 'pod' && pod.pod, 'test');
-  const stored = sim.store.get('Pod', 'test', 'default') as { metadata: { labels?: Record<string, string> }; spec: { containers: { image: string }[] } };
+  const stored = sim.store.get('Pod', 'test', 'default') as unknown as { metadata: { labels?: Record<string, string> }; spec: { containers: { image: string }[] } };
   assert.deepEqual(stored.metadata.labels, { run: 'test' });
   assert.equal(stored.spec.containers[0]!.image, 'busyboxplus');
   assert.deepEqual(resolveWhere(sim, { kind: 'pod' }, hosts), pod, 'the same pod is reused');
