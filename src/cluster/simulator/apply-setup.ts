@@ -4,12 +4,10 @@ import type { Simulation } from '../../sim/simulation.ts';
 import { HarnessError } from '../../errors.ts';
 import { applyApiServerFlags } from '../../sim/apiserver/flags.ts';
 import { setKubeProxyMode, readKubeProxyConfig } from '../../sim/kube-proxy-config.ts';
-import { installMetallb, configureMetallbPool } from '../../sim/metallb/install.ts';
-import { installIngressNginx } from '../../sim/ingress-nginx/install.ts';
 import type { ConfigMap, Service } from '../../model/core.ts';
 
 /** Flags, kube-proxy mode, MetalLB, ingress-nginx, then /etc/hosts, in the tutorial's order. */
-export function applySetup(sim: Simulation, setup: ClusterSetup, hosts: Map<string, string>): void {
+export async function applySetup(sim: Simulation, setup: ClusterSetup, hosts: Map<string, string>): Promise<void> {
   if (setup.apiServerFlags !== undefined) {
     const result = applyApiServerFlags(sim.config, setup.apiServerFlags);
     if (!result.ok) throw new HarnessError('INVALID_INPUT', `kube-apiserver flags ${setup.apiServerFlags.join(' ')}: ${result.message}`);
@@ -19,11 +17,14 @@ export function applySetup(sim: Simulation, setup: ClusterSetup, hosts: Map<stri
   // MetalLB's L2 mode needs strictARP when kube-proxy runs IPVS (tutorial 4.5; metallb docs "Preparation").
   const strictARP = setup.metallbPool !== undefined && mode === 'ipvs' ? true : current.strictARP;
   if (mode !== current.mode || strictARP !== current.strictARP) setKubeProxyMode(sim, mode, { strictARP });
+  // Add-on installers load on demand: a lab without MetalLB or ingress-nginx never loads their models.
   if (setup.metallbPool !== undefined) {
+    const { installMetallb, configureMetallbPool } = await import('../../sim/metallb/install.ts');
     if (!sim.config.addons.metallb) installMetallb(sim);
     configureMetallbPool(sim, setup.metallbPool);
   }
   if (setup.ingressNginx !== undefined) {
+    const { installIngressNginx } = await import('../../sim/ingress-nginx/install.ts');
     const svc = sim.store.get<Service>('Service', 'ingress-nginx-controller', 'ingress-nginx');
     if (!sim.config.addons.ingressNginx || svc?.spec.type !== setup.ingressNginx.serviceType) installIngressNginx(sim, setup.ingressNginx);
   }

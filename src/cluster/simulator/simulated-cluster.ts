@@ -46,10 +46,10 @@ export class SimulatedCluster implements Cluster {
   async configure(setup: ClusterSetup): Promise<void> {
     validateSetup(setup, this.#sim.config);
     try {
-      applySetup(this.#sim, setup, this.#hosts);
+      await applySetup(this.#sim, setup, this.#hosts);
     } catch (err) {
       // All-or-nothing: rebuild the lab as it was before this call, then report the failure.
-      this.#rebuild();
+      await this.#rebuild();
       throw err;
     }
     this.#applied.push(setup);
@@ -85,10 +85,10 @@ export class SimulatedCluster implements Cluster {
     return (this.#baseSeed + Math.imul(this.#resets, 0x9e3779b9)) >>> 0;
   }
 
-  #rebuild(): void {
+  async #rebuild(): Promise<void> {
     this.#hosts.clear();
     this.#sim = new Simulation({ seed: this.#currentSeed() });
-    for (const setup of this.#applied) applySetup(this.#sim, setup, this.#hosts);
+    for (const setup of this.#applied) await applySetup(this.#sim, setup, this.#hosts);
   }
 }
 

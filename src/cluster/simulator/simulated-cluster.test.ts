@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSimulatedCluster } from './simulated-cluster.ts';
+import { HarnessError } from '../../errors.ts';
+import { COMMANDS } from '../../sim/commands/registry.ts';
+import type { ConfigMap } from '../../model/core.ts';
+
+const workdir = () => mkdtempSync(join(tmpdir(), 'kubelab-cluster-'));
+
+test('SimulatedCluster.info: backend, seed, modelled versions and the lab nodes', async () => {
+  await using cluster = createSimulatedCluster({ seed: 42 });
+  assert.equal(cluster.info.backend, 'simulator');
+  assert.equal(cluster.info.seed, 42);
+  assert.deepEqual(cluster.info.versions, { kubernetes: 'v1.31', metallb: 'v0.14.8', 'ingress-nginx': 'v1.11.x' });
+  assert.deepEqual(cluster.info.nodes, [
+    { name: 'k8s-master', ip: '172.25.250.100', role: 'control-plane' },
+    { name: 'k8s-node1', ip: '172.25.250.10', role: 'worker' },
+    { name: 'k8s-node2', ip: '172.25.250.20', role: 'worker' },
+  ]);
+});
+
+const badSetups = [
+  { name: 'bad flag next to a good mode', setup: { kubeProxyMode: 'ipvs' as const, apiServerFlags: ['--service-node-port-range=abc'] }, message: /--service-node-port-range/ },
+  { name: 'bad pool next to good flags', setup: { apiServerFlags: ['--service-node-port-range=30000-40000'], metallbPool: 'nope' }, message: /MetalLB pool "nope"/ },
+  { name: 'bad hosts entry next to a good mode', setup: { kubeProxyMode: 'ipvs' as const, hostsEntries: [{ name: 'www.exam.com', ip: 'x' }] }, message: /"x" is not an IPv4 address/ },
+];
+for (const c of badSetups) {
+  test(`SimulatedCluster.configure is all-or-nothing: ${c.name}`, async () => {
+    await using cluster = createSimulatedCluster({ seed: 1 });
+    await assert.rejects(cluster.configure(c.setup), (e: unknown) => e instanceof HarnessError && e.code === 'INVALID_INPUT' && c.message.test(e.message));
+    assert.deepEqual(cluster.simulation.config.serviceNodePortRange, { min: 30000, max: 32767 });
+    const cm = (await cluster.get('ConfigMap', 'kube-proxy', 'kube-system')) as ConfigMap;
+    assert.match(cm.data!['config.conf']!, /^mode: ""$/m);
+    const hosts = await cluster.run('cat /etc/hosts', { kind: 'host' }, workdir());
+    assert.doesNotMatch(hosts.stdout, /exam\.com/);
+  });
+}
+
+test('SimulatedCluster.configure: flags, ipvs mode and /etc/hosts entries take effect', async () => {
+  await using cluster = createSimulatedCluster({ seed: 1 });
+  await cluster.configure({ kubeProxyMode: 'ipvs', apiServerFlags: ['--service-node-port-range=30000-40000'], hostsEntries: [{ name: 'www.exam.com', ip: '172.25.250.50' }] });
+  assert.deepEqual(cluster.simulation.config.serviceNodePortRange, { min: 30000, max: 40000 });
+  const ipvs = await cluster.run('ipvsadm -Ln', { kind: 'node', node: 'k8s-node1' }, workdir());
+  assert.match(ipvs.stdout, /TCP  10\.96\.0\.1:443 rr/);
+  const hosts = await cluster.run('cat /etc/hosts | grep exam', { kind: 'host' }, workdir());
+  assert.equal(hosts.stdout, '172.25.250.50 www.exam.com\n');
+  await cluster.configure({ kubeProxyMode: 'ipvs' }); // idempotent
+  assert.match((await cluster.run('ipvsadm -Ln', { kind: 'node', node: 'k8s-node1' }, workdir())).stdout, /rr/);
+});
+
+test('SimulatedCluster.reset: a fresh lab, deterministic per seed and reset count', async () => {
+  await using a = createSimulatedCluster({ seed: 5 });
+  await using b = createSimulatedCluster({ seed: 5 });
+  const names = async (c: typeof a) => (await c.list('Pod', 'kube-system')).map((p) => p.metadata.name);
+  assert.deepEqual(await names(a), await names(b));
+  await a.configure({ hostsEntries: [{ name: 'www.exam.com', ip: '172.25.250.50' }] });
+  await a.run('echo hi > note.txt', { kind: 'host' }, workdir());
+  const first = await names(a);
+  await a.reset();
+  await b.reset();
+  assert.deepEqual(await names(a), await names(b));
+  assert.notDeepEqual(await names(a), first, 'a reset uses a new derived seed');
+  assert.doesNotMatch((await a.run('cat /etc/hosts', { kind: 'host' }, workdir())).stdout, /exam/);
+});
+
+test('SimulatedCluster.run: result records where and the command; AGE moves 1 s per program', async () => {
+  await using cluster = createSimulatedCluster({ seed: 1 });
+  const start = cluster.simulation.clock.now().getTime();
+  const r = await cluster.run('echo a; echo b | grep b', { kind: 'node', node: 'k8s-master' }, workdir());
+  assert.deepEqual([r.command, r.where, r.stdout, r.exitCode], ['echo a; echo b | grep b', { kind: 'node', node: 'k8s-master' }, 'a\nb\n', 0]);
+  assert.equal(cluster.simulation.clock.now().getTime() - start, 3000);
+  await assert.rejects(cluster.run('echo', { kind: 'node', node: 'nope' }, workdir()), /unknown node "nope"/);
+});
+
+test('SimulatedCluster: the MetalLB strictARP pipeline through kubectl, sed and kubectl apply -f -', { skip: COMMANDS.kubectl ? false : 'kubectl is not registered in COMMANDS yet (kubectl area)' }, async () => {
+  await using cluster = createSimulatedCluster({ seed: 1 });
+  await cluster.configure({ kubeProxyMode: 'ipvs' });
+  const r = await cluster.run('kubectl get configmap kube-proxy -n kube-system -o yaml | sed -e "s/strictARP: false/strictARP: true/" | kubectl apply -f - -n kube-system', { kind: 'node', node: 'k8s-master' }, workdir());
+  assert.equal(r.stderr, '');
+  assert.equal(r.exitCode, 0);
+  assert.match(r.stdout, /configmap\/kube-proxy configured/);
+  const cm = (await cluster.get('ConfigMap', 'kube-proxy', 'kube-system')) as ConfigMap;
+  assert.match(cm.data!['config.conf']!, /strictARP: true/);
+});
