@@ -28,6 +28,8 @@ export interface NodeInterface {
   inet: InterfaceAddress[];
   /** IPv6 link-local address (scope link), if the interface has one. */
   inet6LinkLocal?: string;
+  /** NetworkManager-managed link-local address (printed with "noprefixroute"). */
+  noprefixroute6?: boolean;
 }
 
 /** A locally administered MAC derived from a name (stable for a seed-independent lab). */
@@ -59,7 +61,7 @@ export function baseInterfaces(topology: Topology, node: LabNode): NodeInterface
   const cni = stableMac(`${node.name}/cni0`);
   return [
     { name: 'lo', flags: 'LOOPBACK,UP,LOWER_UP', mtu: 65536, qdisc: 'noqueue', state: 'UNKNOWN', qlen: 1000, linkType: 'loopback', mac: '00:00:00:00:00:00', inet: [{ ip: '127.0.0.1', prefix: 8, scope: 'host' }], inet6LinkLocal: '::1' },
-    { name: 'ens160', flags: 'BROADCAST,MULTICAST,UP,LOWER_UP', mtu: 1500, qdisc: 'mq', state: 'UP', qlen: 1000, linkType: 'ether', mac: ens, altname: 'enp3s0', inet: [{ ip: node.ip, prefix: 24, broadcast: broadcastOf(node.ip, 24), scope: 'global', noprefixroute: true }], inet6LinkLocal: linkLocalOf(ens) },
+    { name: 'ens160', flags: 'BROADCAST,MULTICAST,UP,LOWER_UP', mtu: 1500, qdisc: 'mq', state: 'UP', qlen: 1000, linkType: 'ether', mac: ens, altname: 'enp3s0', noprefixroute6: true, inet: [{ ip: node.ip, prefix: 24, broadcast: broadcastOf(node.ip, 24), scope: 'global', noprefixroute: true }], inet6LinkLocal: linkLocalOf(ens) },
     { name: 'docker0', flags: 'NO-CARRIER,BROADCAST,MULTICAST,UP', mtu: 1500, qdisc: 'noqueue', state: 'DOWN', linkType: 'ether', mac: stableMac(`${node.name}/docker0`, '02:42'), inet: [{ ip: '172.17.0.1', prefix: 16, broadcast: '172.17.255.255', scope: 'global' }] },
     { name: 'flannel.1', flags: 'BROADCAST,MULTICAST,UP,LOWER_UP', mtu: 1450, qdisc: 'noqueue', state: 'UNKNOWN', linkType: 'ether', mac: flannel, inet: [{ ip: `${subnet}.0`, prefix: 32, scope: 'global' }], inet6LinkLocal: linkLocalOf(flannel) },
     { name: 'cni0', flags: 'BROADCAST,MULTICAST,UP,LOWER_UP', mtu: 1450, qdisc: 'noqueue', state: 'UP', qlen: 1000, linkType: 'ether', mac: cni, inet: [{ ip: `${subnet}.1`, prefix: 24, broadcast: `${subnet}.255`, scope: 'global' }], inet6LinkLocal: linkLocalOf(cni) },
