@@ -38,6 +38,7 @@ export interface TransferResult {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const H2_SERVERS = new Set(['ingress-nginx', 'kube-apiserver']);
 
 /** Runs a transfer for `url`, following redirects when -L. */
 export async function runTransfer(first: CurlUrl, o: CurlOptions, body: string | undefined, net: CurlNetwork): Promise<TransferResult> {
@@ -155,7 +156,9 @@ async function requestOnce(url: CurlUrl, base: Omit<HttpRequestRecord, 'ip'>, o:
     const verifyResult = await checkPeer(url, exchange, o, net, result);
     if (verifyResult === undefined) return undefined;
     if (!exchange.response) { result.failure = { code: 52, message: 'Empty reply from server' }; return undefined; }
-    const http2 = url.scheme === 'https' && !o.http11 && exchange.trace.some((h) => h.component === 'ingress-nginx');
+    // ALPN: curl 7.76 (built with nghttp2) offers h2; nginx (http2 on by default in ingress-nginx) and Go's
+    // TLS servers (kube-apiserver) accept it. Other servers in the lab speak HTTP/1.1.
+    const http2 = url.scheme === 'https' && !o.http11 && exchange.trace.some((h) => H2_SERVERS.has(h.component));
     return { url, request, response: exchange.response, http2, verifyResult };
   }
   return undefined;
