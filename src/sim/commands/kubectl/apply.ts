@@ -1,0 +1,55 @@
+/** `kubectl apply -f`: create or three-way-merge each object, `created` / `configured` / `unchanged`. */
+import type { KubectlCommand, Invocation } from './command-tree.ts';
+import { DRY_RUN, FIELD_MANAGER, FILENAME, OUTPUT, RECURSIVE, VALIDATE, dryRunOf } from './common-flags.ts';
+import { KubectlOutput, kubectlError } from './output-text.ts';
+import { parseOutputFormat } from './output-format.ts';
+import { prepareObjects, writeAll, type PreparedObject } from './write-objects.ts';
+import { getObject } from './resources.ts';
+
+/** The annotation kubectl apply keeps the last applied manifest in. */
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** `kubectl apply`. */
+export const applyCommand: KubectlCommand = {
+  name: 'apply',
+  summary: 'Apply a configuration to a resource by file name or stdin',
+  usage: 'apply (-f FILENAME | -k DIRECTORY) [flags]',
+  flags: [FILENAME, RECURSIVE, OUTPUT, DRY_RUN, FIELD_MANAGER, VALIDATE, { name: 'server-side', kind: 'bool' }, { name: 'kustomize', short: 'k', kind: 'string' }, { name: 'prune', kind: 'bool' }, { name: 'force', kind: 'bool' }],
+  run: runApply,
+};
+
+function runApply(inv: Invocation) {
+  for (const name of ['server-side', 'kustomize', 'prune', 'force']) {
+    if (inv.flags.has(name)) return kubectlError(`--${name} is not modelled by the simulated kubectl; use client-side kubectl apply -f`);
+  }
+  const dry = dryRunOf(inv.flags);
+  if (!dry.ok) return kubectlError(dry.message);
+  const format = parseOutputFormat(inv.flags.string('output'), false);
+  if (!format.ok) return kubectlError(format.message);
+  const prepared = prepareObjects(inv);
+  if (!prepared.ok) return kubectlError(prepared.message);
+  const out = new KubectlOutput();
+  if (dry.warning) out.err(dry.warning);
+  const exists = (p: PreparedObject) => getObject(inv.sim, p.type, p.object.metadata.name, p.object.metadata.namespace ?? inv.namespace);
+  for (const p of prepared.objects) {
+    const live = exists(p);
+    // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go warningNoLastAppliedConfigAnnotation (v1.31).
+    if (live && dry.dryRun !== 'client' && !live.metadata.annotations?.[LAST_APPLIED]) {
+      out.err(
+        `Warning: resource ${p.type.plural}${p.type.group ? `.${p.type.group}` : ''}/${p.object.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+      );
+    }
+  }
+  return writeAll(
+    {
+      inv,
+      objects: prepared.objects,
+      dryRun: dry.dryRun,
+      format: format.format,
+      send: (p, dryRun) => inv.sim.api.apply(p.object, { dryRun }),
+      operation: (p) => (exists(p) ? 'applying' : 'creating'),
+      clientDryRunOutcome: (p) => (exists(p) ? 'configured' : 'created'),
+    },
+    out,
+  ).done();
+}

@@ -1,0 +1,114 @@
+/** `kubectl get`: tables (with -o wide, -A, --show-labels, --no-headers), yaml/json/name/jsonpath/custom-columns. */
+import type { KubeObject } from '../../../model/meta.ts';
+import type { ResourceType } from '../../kinds.ts';
+import type { KubectlCommand, Invocation } from './command-tree.ts';
+import { ALL_NAMESPACES, FILENAME, NO_HEADERS, OUTPUT, RECURSIVE, SELECTOR, SHOW_LABELS } from './common-flags.ts';
+import { KubectlOutput, kubectlError } from './output-text.ts';
+import { parseOutputFormat, printStructured } from './output-format.ts';
+import { parseResourceArgs, listObjects, getObject, notFoundText, objectLabel, type ResourceRequest } from './resources.ts';
+import { parseSelector, matchesSelector } from './selector.ts';
+import { readObjects } from './files.ts';
+import { renderObjectTable } from './printers/table.ts';
+
+/** `kubectl get`. */
+export const getCommand: KubectlCommand = {
+  name: 'get',
+  summary: 'Display one or many resources',
+  usage: 'get [(-o|--output=)json|yaml|name|wide|custom-columns=...|jsonpath=...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]',
+  flags: [
+    OUTPUT, SELECTOR, ALL_NAMESPACES, SHOW_LABELS, NO_HEADERS, FILENAME, RECURSIVE,
+    { name: 'watch', short: 'w', kind: 'bool' },
+    { name: 'watch-only', kind: 'bool' },
+    { name: 'sort-by', kind: 'string' },
+    { name: 'field-selector', kind: 'string' },
+    { name: 'label-columns', short: 'L', kind: 'strings' },
+  ],
+  run: runGet,
+};
+
+function runGet(inv: Invocation) {
+  const { flags } = inv;
+  if (flags.bool('watch') || flags.bool('watch-only')) {
+    return kubectlError('--watch is not supported in a scenario: the simulated kubectl prints the current state once and exits. Run `kubectl get` again after the change (the simulator settles before every command).');
+  }
+  for (const name of ['sort-by', 'field-selector', 'label-columns']) {
+    if (flags.has(name)) return kubectlError(`--${name} is not modelled by the simulated kubectl; filter with -l or print with -o jsonpath/custom-columns instead`);
+  }
+  const format = parseOutputFormat(flags.string('output'), true);
+  if (!format.ok) return kubectlError(format.message);
+  const selector = parseSelector(flags.string('selector') ?? '');
+  if (!selector.ok) return kubectlError(selector.message);
+  const allNamespaces = flags.bool('all-namespaces');
+  const requests = requestsOf(inv);
+  if (!requests.ok) return kubectlError(requests.message);
+  if (requests.requests.length === 0) {
+    // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/get/get.go RequireResourceType (v1.31).
+    return kubectlError(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
+    );
+  }
+  if (allNamespaces && requests.requests.some((r) => r.names)) return kubectlError('error: a resource cannot be retrieved by name across all namespaces');
+
+  const out = new KubectlOutput();
+  const groups: { type: ResourceType; objects: KubeObject[] }[] = [];
+  for (const req of requests.requests) {
+    const objects: KubeObject[] = [];
+    if (req.names) {
+      for (const name of req.names) {
+        const obj = getObject(inv.sim, req.type, name, req.namespace ?? inv.namespace);
+        if (obj) objects.push(obj);
+        else out.fail(notFoundText(req.type, name));
+      }
+    } else {
+      objects.push(...listObjects(inv.sim, req.type, allNamespaces ? undefined : inv.namespace).filter((o) => matchesSelector(selector.requirements, o.metadata.labels)));
+    }
+    groups.push({ type: req.type, objects });
+  }
+
+  const all = groups.flatMap((g) => g.objects);
+  const named = requests.requests.every((r) => r.names);
+  if (format.format.kind !== 'table') {
+    const nameOf = (o: KubeObject) => objectLabel(groups.find((g) => g.objects.includes(o))!.type, o.metadata.name);
+    const printed = printStructured(all, format.format, { single: named && all.length === 1 && requests.requests.length === 1, nameOf, noHeaders: flags.bool('no-headers') });
+    if (!printed.ok) return kubectlError(printed.message);
+    return prepend(out, printed.text).done();
+  }
+  if (all.length === 0) {
+    if (out.exitCode === 0) out.err(noResourcesText(requests.requests.map((r) => r.type), allNamespaces ? undefined : inv.namespace));
+    return out.done();
+  }
+  const withKind = requests.requests.length > 1 || inv.args[0]?.split(',').includes('all') === true;
+  const ctx = { now: inv.sim.clock.now(), store: inv.sim.store, wide: format.format.wide };
+  const tables = groups
+    .filter((g) => g.objects.length > 0)
+    .map((g) => renderObjectTable(g.type, g.objects, { withNamespace: allNamespaces, withKind, showLabels: flags.bool('show-labels'), noHeaders: flags.bool('no-headers') }, ctx));
+  return prepend(out, tables.join('\n')).done();
+}
+
+// Objects named in -f files, or the positional TYPE/NAME arguments.
+function requestsOf(inv: Invocation): { ok: true; requests: (ResourceRequest & { namespace?: string })[] } | { ok: false; message: string } {
+  if (inv.flags.has('filename')) {
+    if (inv.args.length > 0) return { ok: false, message: 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well' };
+    const read = readObjects(inv);
+    if (!read.ok) return read;
+    const requests: (ResourceRequest & { namespace?: string })[] = [];
+    for (const { object } of read.objects) {
+      const type = inv.sim.resources.byKind(object.apiVersion, object.kind);
+      if (type) requests.push({ type, names: [object.metadata.name], namespace: object.metadata.namespace ?? inv.namespace });
+    }
+    return { ok: true, requests };
+  }
+  return parseResourceArgs(inv.sim, inv.args);
+}
+
+function prepend(out: KubectlOutput, text: string): KubectlOutput {
+  out.stdout = text + out.stdout;
+  return out;
+}
+
+/** `No resources found in default namespace.` (or without the namespace for cluster-scoped types and -A). */
+export function noResourcesText(types: ResourceType[], namespace: string | undefined): string {
+  // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (v1.31) writes this to stderr.
+  if (namespace === undefined || types.every((t) => !t.namespaced)) return 'No resources found';
+  return `No resources found in ${namespace} namespace.`;
+}
