@@ -40,7 +40,7 @@ const cases: { name: string; argv: string[]; stdin?: string; stdout?: string; st
   { name: 'awk print $1', argv: ['awk', '{print $1}'], stdin: 'NAME READY\nhowe-1 1/1\n', stdout: 'NAME\nhowe-1\n' },
   { name: 'awk pattern, NF and commas', argv: ['awk', '/howe/{print $NF, $1}'], stdin: 'NAME READY\nhowe-1  1/1\n', stdout: '1/1 howe-1\n' },
   { name: 'awk -F', argv: ['awk', '-F:', '{print $2}'], stdin: 'a:b:c\n', stdout: 'b\n' },
-  { name: 'awk system() is reported', argv: ['awk', '/kube-proxy/{system("kubectl delete pods "$1)}'], stderr: /awk: kubelab's awk runs only/.source, exit: 2 },
+  { name: 'awk assignments are reported', argv: ['awk', '{n += 1} END {print n}'], stderr: /awk: kubelab's awk runs only/.source, exit: 2 },
   { name: 'wc -l stdin', argv: ['wc', '-l'], stdin: curls, stdout: '3\n' },
   { name: 'wc -l file', argv: ['wc', '-l', 'pods.txt'], stdout: '4 pods.txt\n' },
   { name: 'head -n 2', argv: ['head', '-n', '2'], stdin: curls, stdout: 'Hello MyApp | Version: v1 | x\nHello MyApp | Version: v2 | x\n' },
@@ -81,3 +81,11 @@ const echoCases: { name: string; argv: string[]; stdout: string }[] = [
 for (const c of echoCases) {
   test(`echo: ${c.name}`, async () => assert.equal((await echo(c.argv, ctx())).stdout, c.stdout));
 }
+
+test('awk system(): each matching line builds a command run by the lab shell (tutorial 3.1 kube-proxy restart)', async () => {
+  const sim = { clock: { advance: () => {} }, warnings: [], settle: () => {} } as unknown as Simulation;
+  const stdin = 'NAME READY\ncoredns-1 1/1\nkube-proxy-9gntr 1/1\nkube-proxy-x2x 1/1\n';
+  const out = await TEXT_TOOLS.awk!(['awk', '/kube-proxy/{system("echo pod \\"" $1 "\\" deleted")}'], { ...ctx(stdin), sim });
+  // The built line `echo pod "kube-proxy-9gntr" deleted` is parsed by the shell, so the quotes go.
+  assert.equal(out.stdout, 'pod kube-proxy-9gntr deleted\npod kube-proxy-x2x deleted\n');
+});

@@ -1,11 +1,14 @@
-/** awk, only its printing form: `[/re/]{print $N[, $M …]}` with optional -F (gawk 5.1 on Rocky 9). */
+/**
+ * awk, only its printing form `[/re/]{print $N[, $M …]}` and the tutorial's `[/re/]{system("cmd " $1)}`
+ * (which runs each built command line through the lab shell), with optional -F (gawk 5.1 on Rocky 9).
+ */
 import { textOutput, type CommandHandler } from '../command.ts';
 import { lines, unlines } from './usage-errors.ts';
 import { readInputs } from './input.ts';
 
 type Item = { kind: 'field'; index: number | 'NF' } | { kind: 'string'; text: string };
 
-const SUPPORTED = "kubelab's awk runs only programs of the form '[/regex/]{print $N[, $M ...]}' (fields, $NF, \"strings\"); use grep/sed for the rest";
+const SUPPORTED = "kubelab's awk runs only programs of the form '[/regex/]{print $N[, $M ...]}' or '[/regex/]{system(\"cmd \" $N)}' (fields, $NF, \"strings\"); use grep/sed for the rest";
 
 /** awk '{print $1}'; any other program fails naming what is supported. SRC: POSIX awk field splitting (default FS: blanks, leading ones ignored). */
 export const awk: CommandHandler = async (argv, ctx) => {
@@ -25,6 +28,7 @@ export const awk: CommandHandler = async (argv, ctx) => {
   const input = readInputs('awk', rest, ctx);
   if (!input.ok) return textOutput('', input.stderr.replace(/^awk: (.*): No such file or directory/, "awk: fatal: cannot open file `$1' for reading: No such file or directory"), 2);
   const out: string[] = [];
+  let stderr = '';
   for (const line of lines(input.text)) {
     if (parsed.pattern && !parsed.pattern.test(line)) continue;
     const fields = split(line, separator);
@@ -37,9 +41,18 @@ export const awk: CommandHandler = async (argv, ctx) => {
         text += n === 0 ? line : (fields[n - 1] ?? '');
       }
     }
+    if (parsed.action === 'system') {
+      // SRC: gawk system(): flushes output, runs the string with /bin/sh, its output goes to awk's stdout.
+      const { runShell } = await import('../shell-run.ts');
+      const { COMMANDS } = await import('../registry.ts');
+      const r = await runShell(text, { sim: ctx.sim, source: ctx.source, workdir: ctx.workdir, programs: COMMANDS });
+      out.push(...lines(r.stdout));
+      stderr += r.stderr;
+      continue;
+    }
     out.push(parsed.items.length === 0 ? line : text);
   }
-  return textOutput(unlines(out));
+  return textOutput(unlines(out), stderr);
 };
 
 function split(line: string, separator: string | undefined): string[] {
@@ -47,9 +60,12 @@ function split(line: string, separator: string | undefined): string[] {
   return line.split(separator.length === 1 ? separator : new RegExp(separator));
 }
 
-function parseProgram(program: string): { pattern?: RegExp; items: Item[]; commas: boolean[] } | undefined {
-  const m = /^(?:\/((?:[^/\\]|\\.)*)\/\s*)?\{\s*print\s*(.*?)\s*;?\s*\}$/.exec(program);
+function parseProgram(program: string): { pattern?: RegExp; action: 'print' | 'system'; items: Item[]; commas: boolean[] } | undefined {
+  const printForm = /^(?:\/((?:[^/\\]|\\.)*)\/\s*)?\{\s*print\s*(.*?)\s*;?\s*\}$/.exec(program);
+  const systemForm = /^(?:\/((?:[^/\\]|\\.)*)\/\s*)?\{\s*system\s*\((.*)\)\s*;?\s*\}$/.exec(program);
+  const m = printForm ?? systemForm;
   if (!m) return undefined;
+  const action = printForm ? 'print' : 'system';
   const items: Item[] = [];
   const commas: boolean[] = [];
   const re = /\s*(,)?\s*(?:\$(\d+|NF)|"((?:[^"\\]|\\.)*)")/gy;
@@ -62,5 +78,6 @@ function parseProgram(program: string): { pattern?: RegExp; items: Item[]; comma
     pos = re.lastIndex;
   }
   if (body.slice(pos).trim() !== '') return undefined;
-  return { ...(m[1] !== undefined ? { pattern: new RegExp(m[1]) } : {}), items, commas };
+  if (action === 'system' && (items.length === 0 || commas.some(Boolean))) return undefined;
+  return { ...(m[1] !== undefined ? { pattern: new RegExp(m[1]) } : {}), action, items, commas };
 }
