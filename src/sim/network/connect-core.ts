@@ -40,6 +40,10 @@ type Ctx = { env: DataplaneEnv; sim: NetSim; hops: Hop[]; protocol: 'TCP' | 'UDP
 export function connectWith(env: DataplaneEnv, sim: NetSim, source: Source, ip: string, port: number, protocol: 'TCP' | 'UDP'): ConnectOutcome {
   const ctx: Ctx = { env, sim, hops: [], protocol };
   if (ip.startsWith('127.')) {
+    // iptables mode serves NodePorts on 127.0.0.1 too (KUBE-NODEPORTS is entered for any LOCAL
+    // destination, route_localnet=1); ipvs mode has no virtual server on loopback.
+    const natted = source.kind === 'node' ? dnatAt(ctx, source.node, ip, port, ip) : undefined;
+    if (natted) return natted;
     const delivery = source.kind === 'node' ? deliverToNode(sim, source.node, ip, port, protocol) : source.kind === 'pod' ? deliverToPod(sim, source.ip, port, protocol) : undefined;
     return delivery ? finish(ctx, delivery, ip, port, source.ip) : fail(ctx, 'refused', `nothing listens on ${ip}:${port} on the client host`);
   }
