@@ -26,6 +26,8 @@ export interface ModelInput {
   configMap?: ConfigMap;
   /** The default certificate (fake unless --default-ssl-certificate). */
   defaultCertificate?: CertificateInfo;
+  /** An Ingress processed after the sorted stored ones (the admission webhook appends the one under review). */
+  appendLast?: Ingress;
 }
 
 /** Namespace and ConfigMap of the installed controller (deploy.yaml). */
@@ -49,6 +51,7 @@ export function buildIngressModel(input: ModelInput): IngressModel {
   const { config, warnings } = readControllerConfig(input.configMap);
   const defaultCertificate = input.defaultCertificate ?? fakeCertificate();
   const { ingresses } = processedIngresses(input.ingresses, input.ingressClasses);
+  if (input.appendLast) ingresses.push(...processedIngresses([input.appendLast], input.ingressClasses).ingresses);
   const resolver = {
     secret: (ns: string, name: string) => input.secrets.find((s) => s.metadata.namespace === ns && s.metadata.name === name),
     service: (ns: string, name: string) => input.services.find((s) => s.metadata.namespace === ns && s.metadata.name === name),
