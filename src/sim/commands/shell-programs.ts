@@ -6,6 +6,7 @@ import { echo, sleep, trueCommand, falseCommand } from './echo.ts';
 import { yum } from './yum.ts';
 import { ipvsadm } from './ipvsadm.ts';
 import { iptables, iptablesSave } from './iptables.ts';
+import { curl } from './curl/curl.ts';
 
 /** Handlers by argv[0]; registered in COMMANDS with one spread. */
 export const SHELL_PROGRAMS: Readonly<Record<string, CommandHandler>> = {
@@ -20,4 +21,5 @@ export const SHELL_PROGRAMS: Readonly<Record<string, CommandHandler>> = {
   ipvsadm,
   iptables,
   'iptables-save': iptablesSave,
+  curl,
 };
