@@ -5,6 +5,8 @@ import { busyboxplusImage } from './busyboxplus.ts';
 import { kubeProxyImage } from './kube-proxy.ts';
 import { kubeApiServerImage } from './kube-apiserver.ts';
 import { corednsImage } from './coredns.ts';
+import { ingressNginxControllerImage } from './ingress-nginx-controller.ts';
+import { echoImage } from './echo.ts';
 
 /** Images in lookup order; the first whose `matches` accepts the reference runs it. */
 export function imageCatalogue(): AppImage[] {
@@ -15,6 +17,8 @@ export function imageCatalogue(): AppImage[] {
     kubeProxyImage,
     kubeApiServerImage,
     corednsImage,
+    ingressNginxControllerImage,
+    echoImage,
   ];
 }
 

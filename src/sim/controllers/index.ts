@@ -9,6 +9,7 @@ import { daemonSetController } from './daemonset.ts';
 import { createKubeletController } from './kubelet.ts';
 import { endpointsController } from './endpoints.ts';
 import { endpointSliceController } from './endpointslice.ts';
+import { ingressStatusController } from './ingress-status.ts';
 import { imageCatalogue } from '../apps/catalogue.ts';
 
 /** Run in this order until nothing changes. */
@@ -21,4 +22,5 @@ export const CONTROLLERS: readonly Controller[] = [
   createKubeletController((image) => imageCatalogue().some((entry) => entry.matches(image))),
   endpointsController,
   endpointSliceController,
+  ingressStatusController,
 ];
