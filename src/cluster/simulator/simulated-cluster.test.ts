@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedCluster } from './simulated-cluster.ts';
 import { HarnessError } from '../../errors.ts';
-import { COMMANDS } from '../../sim/commands/registry.ts';
 import type { ConfigMap } from '../../model/core.ts';
 
 const workdir = () => mkdtempSync(join(tmpdir(), 'kubelab-cluster-'));
@@ -75,13 +74,34 @@ test('SimulatedCluster.run: result records where and the command; AGE moves 1 s 
   await assert.rejects(cluster.run('echo', { kind: 'node', node: 'nope' }, workdir()), /unknown node "nope"/);
 });
 
-test('SimulatedCluster: the MetalLB strictARP pipeline through kubectl, sed and kubectl apply -f -', { skip: COMMANDS.kubectl ? false : 'kubectl is not registered in COMMANDS yet (kubectl area)' }, async () => {
+test('SimulatedCluster: the MetalLB strictARP pipeline through kubectl, sed and kubectl apply -f -', async () => {
   await using cluster = createSimulatedCluster({ seed: 1 });
   await cluster.configure({ kubeProxyMode: 'ipvs' });
   const r = await cluster.run('kubectl get configmap kube-proxy -n kube-system -o yaml | sed -e "s/strictARP: false/strictARP: true/" | kubectl apply -f - -n kube-system', { kind: 'node', node: 'k8s-master' }, workdir());
-  assert.equal(r.stderr, '');
+  // kubectl apply on an object kubeadm created (no last-applied annotation) warns, as in MetalLB's docs.
+  assert.match(r.stderr, /^Warning: resource configmaps\/kube-proxy is missing the kubectl.kubernetes.io\/last-applied-configuration annotation/);
   assert.equal(r.exitCode, 0);
   assert.match(r.stdout, /configmap\/kube-proxy configured/);
   const cm = (await cluster.get('ConfigMap', 'kube-proxy', 'kube-system')) as ConfigMap;
   assert.match(cm.data!['config.conf']!, /strictARP: true/);
+});
+
+test('SimulatedCluster: tutorial 4.3 — five curls to a NodePort from the client host alternate between the pods', async () => {
+  await using cluster = createSimulatedCluster({ seed: 3 });
+  await cluster.configure({ kubeProxyMode: 'ipvs' });
+  const dir = workdir();
+  const node = { kind: 'node', node: 'k8s-master' } as const;
+  assert.equal((await cluster.run('kubectl create deployment howe --image myapp:v1 --replicas 2', node, dir)).exitCode, 0);
+  const exposed = await cluster.run('kubectl expose deployment howe --port 80 --target-port 80 --type NodePort', node, dir);
+  assert.equal(exposed.stdout, 'service/howe exposed\n');
+  const svc = (await cluster.get('Service', 'howe', 'default')) as unknown as { spec: { ports: { nodePort: number }[] } };
+  const r = await cluster.run(`for i in {1..5}; do curl -s 172.25.250.100:${svc.spec.ports[0]!.nodePort}/hostname.html; done`, { kind: 'host' }, dir);
+  assert.equal(r.exitCode, 0);
+  const names = r.stdout.trim().split('\n');
+  assert.equal(names.length, 5);
+  assert.equal(new Set(names).size, 2, 'both pods answer');
+  // ipvs rr: consecutive requests through one node never hit the same pod twice in a row.
+  for (let i = 1; i < names.length; i++) assert.notEqual(names[i], names[i - 1]);
+  assert.equal(r.http.length, 5);
+  assert.ok(r.http.every((x) => x.servedBy?.owner === undefined || x.servedBy.owner.includes('howe')));
 });
