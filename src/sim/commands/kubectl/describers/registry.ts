@@ -3,6 +3,7 @@ import type { Describer } from './describe-text.ts';
 import { describeService } from './service.ts';
 import { describePod, describeDeployment } from './workloads.ts';
 import { describeNode, describeConfigMap, describeSecret, describeNamespace } from './cluster.ts';
+import { describeIngress } from '../ingress-describe.ts';
 
 /** Describers by kind. Kinds without one are reported as not modelled. */
 export const DESCRIBERS: Record<string, Describer> = {
@@ -13,4 +14,5 @@ export const DESCRIBERS: Record<string, Describer> = {
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
   Namespace: describeNamespace,
+  Ingress: describeIngress,
 };
