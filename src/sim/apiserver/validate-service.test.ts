@@ -88,7 +88,7 @@ test('a valid ExternalName service keeps a trailing dot and gets no cluster IP o
   const { api } = testSimulation();
   const result = api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'baidu' }, spec: { type: 'ExternalName', externalName: 'www.baidu.com.' } });
   assert.ok(result.ok);
-  const spec = (result.object as { spec: Record<string, unknown> }).spec;
+  const spec = (result.object as unknown as { spec: Record<string, unknown> }).spec;
   assert.equal(spec.clusterIP, undefined);
   assert.equal(spec.ipFamilies, undefined);
   assert.equal(spec.internalTrafficPolicy, undefined);
