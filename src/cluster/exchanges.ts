@@ -22,6 +22,8 @@ export interface HttpRequestRecord {
   headers: Record<string, string>;
   body?: string;
   sni?: string;
+  /** The peer address the receiving server sees (after kube-proxy masquerade), when known. */
+  clientIp?: string;
 }
 
 /** An HTTP response. Header names are lower-case; repeated headers are joined with ", ". */

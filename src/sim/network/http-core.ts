@@ -36,8 +36,9 @@ export async function sendHttpWith(env: DataplaneEnv, sim: Simulation, source: S
     trace.push({ component: 'network', decision: `${outcome.ip}:${outcome.port} accepted the connection but sent no HTTP reply` });
     return exchange;
   }
-  // The application sees the connection on its own address (after DNAT); headers and path are as sent.
-  const received: HttpRequestRecord = { ...req, ip: outcome.ip, port: outcome.port };
+  // The application sees the connection on its own address (after DNAT) from the peer address kube-proxy
+  // left (masqueraded or not); headers and path are as sent.
+  const received: HttpRequestRecord = { ...req, ip: outcome.ip, port: outcome.port, clientIp: outcome.clientIP };
   const result = await outcome.process.http(received, sim);
   trace.push(...result.trace);
   if (result.warnings?.length) sim.warnings.push(...result.warnings);
