@@ -45,7 +45,7 @@ export function finishGenerated(req: GeneratedRequest): CommandOutput {
   }
   if (format.format.kind === 'table') return out.out(`${objectLabel(type, object.metadata.name)} ${req.verb}${dryRunSuffix(dry.dryRun)}`).done();
   const printed = printStructured([shown], format.format, { single: true, typed: dry.dryRun === 'client', nameOf: (o) => objectLabel(type, o.metadata.name) });
-  return printed.ok ? out.out(printed.text).done() : out.fail(printed.message).done();
+  return printed.ok ? out.raw(printed.text).done() : out.fail(printed.message).done();
 }
 
 /** `metadata` as kubectl's typed objects serialise it: name, namespace (only with -n), creationTimestamp null, labels. */

@@ -126,6 +126,7 @@ const outcomeCases: { name: string; lines: string[]; files: Record<string, strin
   { name: 'delete line', files: {}, lines: ['create deployment howe --image myapp:v1', 'delete deployment howe'], stdout: 'deployment.apps "howe" deleted\n', stderr: '', exitCode: 0 },
   { name: 'patch no change', files: {}, lines: ['create service clusterip web --tcp=80', 'patch svc web -p {"spec":{"type":"ClusterIP"}}'], stdout: 'service/web patched (no change)\n', stderr: '', exitCode: 0 },
   { name: '-o name', files: {}, lines: ['get deploy -n kube-system -o name'], stdout: 'deployment.apps/coredns\n', stderr: '', exitCode: 0 },
+  { name: 'version (v1.31 client and server)', files: {}, lines: ['version'], stdout: 'Client Version: v1.31.0\nKustomize Version: v5.4.2\nServer Version: v1.31.0\n', stderr: '', exitCode: 0 },
   { name: 'jsonpath', files: {}, lines: ['get svc kubernetes -o jsonpath={.spec.clusterIP}'], stdout: '10.96.0.1', stderr: '', exitCode: 0 },
 ];
 
@@ -155,4 +156,11 @@ test('kubectl: deleting a DaemonSet pod gets it recreated (tutorial §3.1 kube-p
   const after = sim.store.list('Pod', 'kube-system').filter((p) => p.metadata.name.startsWith('kube-proxy-'));
   assert.equal(after.length, before.length);
   assert.ok(!after.some((p) => p.metadata.name === before[0]!.metadata.name));
+});
+
+test('kubectl: cluster-info lists CoreDNS and ends with the dump hint after a blank line', async () => {
+  const { run } = lab();
+  const r = await run('cluster-info');
+  assert.match(r.stdout, /CoreDNS\x1b\[0m is running at \x1b\[0;33mhttps:\/\/172\.25\.250\.100:6443\/api\/v1\/namespaces\/kube-system\/services\/kube-dns:dns\/proxy/);
+  assert.ok(r.stdout.endsWith("\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n"));
 });

@@ -8,12 +8,17 @@ export class KubectlOutput {
   exitCode = 0;
   /** A line on stdout. */
   out(text: string): this {
-    this.stdout += text.endsWith('\n') || text === '' ? text : `${text}\n`;
+    this.stdout += text.endsWith('\n') ? text : `${text}\n`;
+    return this;
+  }
+  /** Text on stdout exactly as given (jsonpath output has no trailing newline). */
+  raw(text: string): this {
+    this.stdout += text;
     return this;
   }
   /** A line on stderr (no exit code change). */
   err(text: string): this {
-    this.stderr += text.endsWith('\n') || text === '' ? text : `${text}\n`;
+    this.stderr += text.endsWith('\n') ? text : `${text}\n`;
     return this;
   }
   /** An error line on stderr and exit code 1. */

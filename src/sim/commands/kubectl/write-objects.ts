@@ -74,7 +74,7 @@ export function writeAll(req: WriteRequest, out = new KubectlOutput()): KubectlO
     if (req.format.kind === 'table') out.out(`${objectLabel(item.type, item.object.metadata.name)} ${outcome}${suffix}`);
     else {
       const printed = printStructured([shown], req.format, { single: true, nameOf: (o) => objectLabel(item.type, o.metadata.name) });
-      if (printed.ok) out.out(printed.text);
+      if (printed.ok) out.raw(printed.text);
       else errors.push(printed.message);
     }
   }
