@@ -6,8 +6,11 @@
  *      ip/ipaddress.c ("Device \"x\" does not exist."); busybox networking/libiproute/ipaddress.c.
  */
 import { textOutput, type CommandHandler, type CommandContext } from './command.ts';
-import { renderIpAddr } from '../kube-proxy/render-ip-addr.ts';
+import { createHash } from 'node:crypto';
+import { renderIpAddr, ipDeviceExists, nodeInterfaces } from '../kube-proxy/render-ip-addr.ts';
+import { activeKubeProxyConfig } from '../apps/kube-proxy.ts';
 import { stableMac } from '../network/node-interfaces.ts';
+import type { Pod } from '../../model/core.ts';
 
 /** ip OBJECT [COMMAND [dev] DEVICE]; only address listing is modelled. */
 export const ip: CommandHandler = async (argv, ctx) => {
@@ -26,18 +29,20 @@ export const ip: CommandHandler = async (argv, ctx) => {
   if (args[0] === 'dev') args.shift();
   device = args.shift();
   if (args.length > 0) return textOutput('', `Error: either "dev" is duplicate, or "${args[0]}" is a garbage.\n`, 255);
-  const text = ctx.source.kind === 'pod' ? podAddresses(ctx, device) : ctx.source.kind === 'node' ? renderIpAddr(ctx.sim, ctx.source.node, device !== undefined ? { device } : {}) : undefined;
+  if (ctx.source.kind === 'node') {
+    if (device !== undefined && !ipDeviceExists(ctx.sim, ctx.source.node, device)) return textOutput('', `Device "${device}" does not exist.\n`, 1);
+    return textOutput(renderIpAddr(ctx.sim, ctx.source.node, device !== undefined ? { device } : {}));
+  }
+  const text = podAddresses(ctx, device);
   if (text === undefined) return textOutput('', `Device "${device}" does not exist.\n`, 1);
-  if (device !== undefined && text === '') return textOutput('', `Device "${device}" does not exist.\n`, 1);
   return textOutput(text);
 };
 
-// A flannel pod network namespace: lo and eth0, the veth peer numbered as the node's interface list would (5 fixed
-// interfaces, then one veth per pod in address order, so a pod at .N of the node subnet pairs with ifindex N+4).
+// A flannel pod network namespace: lo and eth0 (ifindex 2), paired with the host-side veth the node lists.
 function podAddresses(ctx: CommandContext, device: string | undefined): string | undefined {
   if (ctx.source.kind !== 'pod') return undefined;
   const podIp = ctx.source.ip;
-  const last = Number(podIp.split('.')[3]);
+  const peer = hostVethIndex(ctx);
   const base = podIp.split('.').slice(0, 3).join('.');
   const mac = stableMac(`${ctx.source.namespace}/${ctx.source.pod}/eth0`);
   const blocks: Record<string, string> = {
@@ -48,7 +53,7 @@ function podAddresses(ctx: CommandContext, device: string | undefined): string |
       '       valid_lft forever preferred_lft forever',
     ].join('\n'),
     eth0: [
-      `2: eth0@if${last + 4}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1450 qdisc noqueue `,
+      `2: eth0@if${peer}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1450 qdisc noqueue `,
       `    link/ether ${mac} brd ff:ff:ff:ff:ff:ff`,
       `    inet ${podIp}/24 brd ${base}.255 scope global eth0`,
       '       valid_lft forever preferred_lft forever',
@@ -57,4 +62,13 @@ function podAddresses(ctx: CommandContext, device: string | undefined): string |
   if (device === undefined) return `${blocks.lo}\n${blocks.eth0}\n`;
   const block = blocks[device];
   return block === undefined ? undefined : `${block}\n`;
+}
+
+// The node's ifindex of this pod's veth (the dataplane names it veth<sha256(uid)[0:8]>).
+function hostVethIndex(ctx: CommandContext): number {
+  if (ctx.source.kind !== 'pod') return 0;
+  const pod = ctx.sim.store.get<Pod>('Pod', ctx.source.pod, ctx.source.namespace);
+  const name = `veth${createHash('sha256').update(pod?.metadata.uid ?? ctx.source.pod).digest('hex').slice(0, 8)}`;
+  const interfaces = nodeInterfaces(ctx.sim, ctx.source.node, activeKubeProxyConfig(ctx.sim, ctx.source.node));
+  return interfaces.findIndex((i) => i.name === name) + 1;
 }

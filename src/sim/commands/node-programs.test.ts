@@ -86,3 +86,23 @@ test('pod files: /etc/resolv.conf from the cluster DNS, kubelet-managed /etc/hos
   assert.match(hosts.stdout, /^# Kubernetes-managed hosts file\.\n/);
   assert.match(hosts.stdout, /\ttest\n$/);
 });
+
+test('ip a: node interfaces from the dataplane, a pod sees lo and eth0 paired with its host veth', async () => {
+  const { run, sim } = lab();
+  const node = await run('ip a', { kind: 'node', node: 'k8s-master' });
+  assert.match(node.stdout, /^2: ens160: /m);
+  const one = await run('ip addr show dev ens160', { kind: 'node', node: 'k8s-master' });
+  assert.match(one.stdout, /^2: ens160: .*\n[\s\S]*inet 172\.25\.250\.100\/24 /);
+  const missing = await run('ip a s nope', { kind: 'node', node: 'k8s-master' });
+  assert.deepEqual([missing.exitCode, missing.stderr], [1, 'Device "nope" does not exist.\n']);
+  const pod = await run('ip a', { kind: 'pod' });
+  const peer = /^2: eth0@if(\d+): /m.exec(pod.stdout);
+  assert.ok(peer, pod.stdout);
+  const test = sim.store.get('Pod', 'test', 'default') as unknown as { spec: { nodeName: string } };
+  const hostSide = await run('ip a', { kind: 'node', node: test.spec.nodeName });
+  assert.match(hostSide.stdout, new RegExp(`^${peer![1]}: veth[0-9a-f]{8}@if2: `, 'm'), 'the pod\'s eth0 pairs with a veth on its node');
+  const route = await run('ip route', { kind: 'node', node: 'k8s-master' });
+  assert.equal(route.exitCode, 255);
+  const unknown = await run('ip foo', { kind: 'node', node: 'k8s-master' });
+  assert.equal(unknown.stderr, 'Object "foo" is unknown, try "ip help".\n');
+});

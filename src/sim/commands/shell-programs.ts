@@ -7,6 +7,7 @@ import { yum } from './yum.ts';
 import { ipvsadm } from './ipvsadm.ts';
 import { iptables, iptablesSave } from './iptables.ts';
 import { curl } from './curl/curl.ts';
+import { ip } from './ip.ts';
 
 /** Handlers by argv[0]; registered in COMMANDS with one spread. */
 export const SHELL_PROGRAMS: Readonly<Record<string, CommandHandler>> = {
@@ -22,4 +23,5 @@ export const SHELL_PROGRAMS: Readonly<Record<string, CommandHandler>> = {
   iptables,
   'iptables-save': iptablesSave,
   curl,
+  ip,
 };
