@@ -19,8 +19,11 @@ export interface AppHttpResult {
 
 /** The TLS side of a listener: the certificate it presents for an SNI name. */
 export interface TlsServer {
-  /** PEM certificate chain presented for `sni` (undefined SNI = client sent none). */
-  certificateFor(sni: string | undefined): { certPem: string; trace: Hop[] };
+  /**
+   * PEM certificate chain presented for `sni` (undefined SNI = client sent none), with its private key
+   * when the listener has one (serve mode terminates real TLS with it).
+   */
+  certificateFor(sni: string | undefined): { certPem: string; keyPem?: string; trace: Hop[] };
 }
 
 /** A running container process. */
