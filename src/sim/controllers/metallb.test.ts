@@ -14,7 +14,7 @@ const topology = defaultTopology();
 function lab(opts: { pool?: string[] | null; controller?: boolean; l2?: boolean; extra?: KubeObject[] } = {}): ObjectStore {
   const store = new ObjectStore();
   const objects: KubeObject[] = [
-    ...topology.nodes.map((n) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name: n.name, labels: n.role === 'control-plane' ? { [EXCLUDE_LB_LABEL]: '' } : {} }, spec: { podCIDR: n.podCIDR }, status: { addresses: [{ type: 'InternalIP', address: n.ip }], conditions: [{ type: 'Ready', status: 'True' }] } })),
+    ...topology.nodes.map((n) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name: n.name, labels: (n.role === 'control-plane' ? { [EXCLUDE_LB_LABEL]: '' } : {}) as Record<string, string> }, spec: { podCIDR: n.podCIDR }, status: { addresses: [{ type: 'InternalIP', address: n.ip }], conditions: [{ type: 'Ready', status: 'True' }] } })),
     ...topology.nodes.map((n, i) => pod(`speaker-${i}`, 'speaker', n.name)),
     ...(opts.controller === false ? [] : [pod('controller-65957f77c8-spdkq', 'controller', 'k8s-node1')]),
     ...(opts.pool === null ? [] : [{ apiVersion: 'metallb.io/v1beta1', kind: 'IPAddressPool', metadata: { name: 'first-pool', namespace: 'metallb-system' }, spec: { addresses: opts.pool ?? ['172.25.250.50-172.25.250.99'] } }]),
