@@ -5,6 +5,7 @@ import { busyboxplusImage } from './busyboxplus.ts';
 import { kubeProxyImage } from './kube-proxy.ts';
 import { kubeApiServerImage } from './kube-apiserver.ts';
 import { corednsImage } from './coredns.ts';
+import { metallbControllerImage, metallbSpeakerImage } from '../metallb/images.ts';
 import { ingressNginxControllerImage } from './ingress-nginx-controller.ts';
 import { echoImage } from './echo.ts';
 
@@ -17,6 +18,8 @@ export function imageCatalogue(): AppImage[] {
     kubeProxyImage,
     kubeApiServerImage,
     corednsImage,
+    metallbControllerImage,
+    metallbSpeakerImage,
     ingressNginxControllerImage,
     echoImage,
   ];

@@ -10,6 +10,7 @@ import { createKubeletController } from './kubelet.ts';
 import { endpointsController } from './endpoints.ts';
 import { endpointSliceController } from './endpointslice.ts';
 import { ingressStatusController } from './ingress-status.ts';
+import { metallbController } from './metallb.ts';
 import { imageCatalogue } from '../apps/catalogue.ts';
 
 /** Run in this order until nothing changes. */
@@ -22,5 +23,6 @@ export const CONTROLLERS: readonly Controller[] = [
   createKubeletController((image) => imageCatalogue().some((entry) => entry.matches(image))),
   endpointsController,
   endpointSliceController,
+  metallbController,
   ingressStatusController,
 ];
