@@ -25,10 +25,11 @@ export async function createCluster(opts: CreateClusterOptions): Promise<Cluster
       const { createSimulatedCluster } = await import('./simulator/simulated-cluster.ts');
       return createSimulatedCluster({ seed: opts.seed });
     }
-    case 'kind':
-      throw new HarnessError('UNSUPPORTED',
-        'the kind backend is not built yet: it arrives with the "kind backend" issue (src/cluster/kind/); run with --backend simulator for now',
-        { details: { backend: opts.backend } });
+    case 'kind': {
+      // The run's cluster is brought up by the kind profile's BeforeAll (src/cluster/kind/cucumber-hooks.ts).
+      const { createKindCluster } = await import('./kind/host.ts');
+      return createKindCluster({ seed: opts.seed });
+    }
     case 'wire':
       throw new HarnessError('UNSUPPORTED',
         'the wire backend (the simulator served on loopback sockets by `kubelab serve`) arrives with the "kubelab serve" issue; run with --backend simulator for now',

@@ -1,0 +1,80 @@
+/**
+ * Checks made before anything is created: Docker running, kind and kubectl present and new enough,
+ * enough memory for three nodes, free addresses for the MetalLB pool. Each failure names the fix.
+ */
+import { HarnessError } from '../../errors.ts';
+import { mustRun, type Exec } from './exec.ts';
+import { carvePool, parseNetworkInspect, type AddressRange } from './network.ts';
+
+/** What preflight needs to know. */
+export interface PreflightOptions {
+  kindMinVersion: string;
+  kubectlMinVersion: string;
+  /** Memory the Docker engine must have (three nodes + MetalLB + ingress-nginx). */
+  minMemoryBytes: number;
+  poolSize: number;
+  /** The Docker network kind uses ("kind", or KIND_EXPERIMENTAL_DOCKER_NETWORK). */
+  network: string;
+}
+
+/** What preflight learned. */
+export interface PreflightReport {
+  kindVersion: string;
+  kubectlVersion: string;
+  dockerVersion: string;
+  memoryBytes: number;
+  /** The pool, when the kind network already exists (else it is carved after kind creates it). */
+  pool?: AddressRange;
+}
+
+/** Compares "v1.2.3[-suffix]" versions; a < b → negative. */
+export function compareVersions(a: string, b: string): number {
+  const parse = (v: string) => (/^v?(\d+)\.(\d+)\.(\d+)/.exec(v) ?? [, '0', '0', '0']).slice(1).map(Number);
+  const [x, y] = [parse(a), parse(b)];
+  for (let i = 0; i < 3; i++) if (x[i]! !== y[i]!) return x[i]! - y[i]!;
+  return 0;
+}
+
+/** Runs every check; the first failing one throws a PREFLIGHT error with its fix. */
+export async function preflight(exec: Exec, opts: PreflightOptions): Promise<PreflightReport> {
+  const info = await exec({ file: 'docker', args: ['info', '--format', '{{json .}}'], what: 'ask Docker whether it runs', timeoutMs: 20_000 });
+  if (info.exitCode !== 0 || info.timedOut) {
+    throw new HarnessError('PREFLIGHT', `Docker is not running or not reachable (${(info.stderr || info.stdout).trim().split('\n')[0] ?? 'no answer'}): ` +
+      'start it (sudo systemctl start docker, or dockerd &) and make sure this user may use it (the docker group)');
+  }
+  const docker = JSON.parse(info.stdout) as { ServerVersion?: string; MemTotal?: number };
+  const memoryBytes = docker.MemTotal ?? 0;
+  if (memoryBytes < opts.minMemoryBytes) {
+    throw new HarnessError('PREFLIGHT', `Docker has ${gib(memoryBytes)} of memory, kubelab's kind cluster needs at least ${gib(opts.minMemoryBytes)} ` +
+      '(three nodes, MetalLB, ingress-nginx): give Docker more memory (Docker Desktop: Settings → Resources) or close other containers');
+  }
+  const kind = await exec({ file: 'kind', args: ['version'], what: 'ask kind for its version', timeoutMs: 10_000 });
+  const kindVersion = /v\d+\.\d+\.\d+\S*/.exec(kind.stdout)?.[0] ?? '';
+  if (kind.exitCode !== 0 || compareVersions(kindVersion, opts.kindMinVersion) < 0) {
+    throw new HarnessError('PREFLIGHT', `kind ${kindVersion || '(unknown version)'} is older than ${opts.kindMinVersion}: install kind ${opts.kindMinVersion} ` +
+      `(go install sigs.k8s.io/kind@${opts.kindMinVersion}, or the release binary from https://github.com/kubernetes-sigs/kind/releases/tag/${opts.kindMinVersion})`);
+  }
+  const kubectl = await exec({ file: 'kubectl', args: ['version', '--client', '-o', 'json'], what: 'ask kubectl for its version', timeoutMs: 10_000 });
+  const kubectlVersion = (() => {
+    try { return (JSON.parse(kubectl.stdout) as { clientVersion?: { gitVersion?: string } }).clientVersion?.gitVersion ?? ''; } catch { return ''; }
+  })();
+  if (kubectl.exitCode !== 0 || compareVersions(kubectlVersion, opts.kubectlMinVersion) < 0) {
+    throw new HarnessError('PREFLIGHT', `kubectl ${kubectlVersion || '(unknown version)'} is older than ${opts.kubectlMinVersion}: install a kubectl within one minor version of Kubernetes v1.31 ` +
+      '(https://kubernetes.io/docs/tasks/tools/)');
+  }
+  const report: PreflightReport = { kindVersion, kubectlVersion, dockerVersion: docker.ServerVersion ?? 'unknown', memoryBytes };
+  const net = await exec({ file: 'docker', args: ['network', 'inspect', opts.network], what: `inspect the Docker network ${opts.network}`, timeoutMs: 20_000 });
+  if (net.exitCode === 0) report.pool = carvePool(parseNetworkInspect(net.stdout, opts.network), opts.poolSize);
+  return report;
+}
+
+/** The pool once the network exists (after kind created it). */
+export async function inspectPool(exec: Exec, network: string, poolSize: number): Promise<{ subnet: string; pool: AddressRange }> {
+  const net = await mustRun(exec, { file: 'docker', args: ['network', 'inspect', network], what: `inspect the Docker network ${network}`, timeoutMs: 20_000 });
+  const parsed = parseNetworkInspect(net.stdout, network);
+  return { subnet: parsed.subnet, pool: carvePool(parsed, poolSize) };
+}
+
+function gib(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+}
