@@ -27,7 +27,9 @@ export const metallbController: Controller = {
 function converge(ctx: ControllerContext, pools: Pool[]): Change[] {
   const changes: Change[] = [];
   const now = ctx.clock.now();
-  let seq = 0;
+  // Event names are <service>.<unix nanos, hex>; offsetting by the events already stored keeps names made
+  // in later settle rounds of the same instant from overwriting earlier ones.
+  let seq = ctx.store.list('Event').length;
   const event = (svc: Service, component: MetallbComponent, type: 'Normal' | 'Warning', reason: string, message: string) => {
     const last = latestEvent(ctx.store, svc, component);
     if (last && last.reason === reason && last.message === message) return; // already said; the controller only retries on changes
