@@ -30,6 +30,25 @@ test('apply: created, then unchanged for the same manifest, configured after an 
   assert.deepEqual(outcomes, ['created', 'unchanged', 'configured']);
 });
 
+test('apply: a kubectl-generated manifest (creationTimestamp: null, strategy: {}, status: {}) re-applies as unchanged', () => {
+  const { api } = testSimulation();
+  // What `kubectl create deployment howe --image myapp:v1 --dry-run=client -o yaml` writes (the tutorial's howe.yml).
+  const generated = (): KubeObject => {
+    const d = deployment(2) as KubeObject & { spec: Record<string, unknown> };
+    d.metadata = { ...d.metadata, creationTimestamp: null as unknown as string };
+    (d.spec.template as { metadata: Record<string, unknown> }).metadata.creationTimestamp = null;
+    d.spec.strategy = {};
+    d.status = {};
+    return d;
+  };
+  const outcomes = [generated(), generated()].map((d) => {
+    const r = api.apply(d);
+    assert.ok(r.ok, r.ok ? '' : r.status.message);
+    return r.outcome;
+  });
+  assert.deepEqual(outcomes, ['created', 'unchanged']);
+});
+
 test('apply writes last-applied-configuration as kubectl does (sorted keys, namespace, empty annotations, newline)', () => {
   const { api } = testSimulation();
   const r = api.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { b: '2', a: '1' } });

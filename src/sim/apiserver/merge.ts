@@ -59,9 +59,12 @@ export function threeWayMerge(kind: string, original: unknown, modified: unknown
     const orig = isObject(original) ? original : {};
     for (const k of Object.keys(orig)) if (!(k in modified)) delete out[k];
     for (const [k, v] of Object.entries(modified)) {
-      // A null in the manifest deletes the field, as in a patch.
-      if (v === null) delete out[k];
-      else out[k] = threeWayMerge(kind, orig[k], v, out[k], [...path, k]);
+      // A null in the manifest changes nothing: kubectl builds the patch as mergeMap(deletions, delta), and a
+      // null in the current→modified delta acts as a delete directive on that patch map, so it never reaches
+      // the server (SRC: apimachinery strategicpatch CreateThreeWayMergePatch + mergeMap, v1.31). This is why
+      // re-applying a generated manifest with `creationTimestamp: null` prints `unchanged`.
+      if (v === null) continue;
+      out[k] = threeWayMerge(kind, orig[k], v, out[k], [...path, k]);
     }
     return out;
   }
