@@ -6,10 +6,14 @@ Feature: Headless services (4.2 ClusterIP中的特殊模式headless)
 
   Background:
     Given a cluster
-    When I apply "manifests/howe.yml"
-    And I apply "manifests/superhowe.yml"
+    When I apply "manifests/superhowe.yml"
 
   Scenario: the service has no cluster IP
+    Then the output lines match:
+      """
+      deployment\.apps/howe created
+      service/superhowe created
+      """
     When I run "kubectl get services superhowe"
     Then the output has a row with:
       | NAME       | superhowe |

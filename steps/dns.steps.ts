@@ -4,8 +4,9 @@ import { HarnessError, type DnsExchange, type DnsRecord } from '../src/index.ts'
 import type { LabWorld } from './world.ts';
 
 /**
- * "The DNS answer": the only exchange, or, when a resolver walked its search list (nslookup in a pod
- * tries superhowe.default.svc.cluster.local first…), the last one that answered, else the last one.
+ * "The DNS answer": the only exchange, or, when a resolver made several (nslookup in a pod walks its
+ * search list, then looks up the names of the addresses it found), the last forward lookup that
+ * answered, else the last forward lookup. Reverse lookups count only when nothing else was asked.
  */
 function dnsAnswer(world: LabWorld): DnsExchange {
   const exchanges = world.last.flatMap((r) => r.dns);
@@ -13,8 +14,13 @@ function dnsAnswer(world: LabWorld): DnsExchange {
     const commands = world.last.map((r) => `\`${r.command}\``).join(', ') || 'no command';
     throw new HarnessError('INVALID_INPUT', `the last step (${commands}) made no DNS query: use dig, nslookup or host`);
   }
-  if (exchanges.length === 1) return exchanges[0]!;
-  return exchanges.findLast((e) => e.rcode === 'NOERROR' && e.answers.length > 0) ?? exchanges.at(-1)!;
+  const forward = exchanges.filter((e) => !isReverse(e));
+  const candidates = forward.length > 0 ? forward : exchanges;
+  return candidates.findLast((e) => e.rcode === 'NOERROR' && e.answers.length > 0) ?? candidates.at(-1)!;
+}
+
+function isReverse(exchange: DnsExchange): boolean {
+  return exchange.question.type === 'PTR' && /\.(in-addr|ip6)\.arpa\.?$/i.test(exchange.question.name);
 }
 
 function describe(exchange: DnsExchange): string {
