@@ -4,6 +4,8 @@ import { SHELL_PROGRAMS } from './shell-programs.ts';
 import { dig } from './dig.ts';
 import { nslookup } from './nslookup.ts';
 import { kubectl } from './kubectl/kubectl.ts';
+import { openssl } from './openssl.ts';
+import { htpasswd } from './htpasswd.ts';
 
 /** Programs by argv[0]. Each area adds its own entries (one import + one line). */
 export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
@@ -11,4 +13,6 @@ export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
   dig,
   nslookup,
   kubectl,
+  openssl,
+  htpasswd,
 };
