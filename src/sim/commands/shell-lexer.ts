@@ -60,6 +60,7 @@ function readOperator(line: string, i: number): [Operator, number] {
   if (two === '>|' || two === '&>' || two === '|&') throw new ShellSyntaxError(`the operator "${two}" is not supported by the kubelab shell; use > file 2>&1 or 2>&1 |`);
   if (two === '||' || two === '&&' || two === '>>' || two === '>&') return [two, 2];
   if (c === '&') throw new ShellSyntaxError('background jobs (&) are not supported by the kubelab shell; run commands one after another');
+  if (two === '((') throw new ShellSyntaxError('arithmetic commands and for (( ; ; )) loops are not supported by the kubelab shell; use for NAME in {A..B}');
   if (c === '(' || c === ')') throw new ShellSyntaxError(`subshells "${c}" are not supported by the kubelab shell; use ; && || and | only`);
   return [c as Operator, 1];
 }

@@ -8,6 +8,7 @@ import { ipvsadm } from './ipvsadm.ts';
 import { iptables, iptablesSave } from './iptables.ts';
 import { curl } from './curl/curl.ts';
 import { ip } from './ip.ts';
+import { sh } from './sh.ts';
 
 /** Handlers by argv[0]; registered in COMMANDS with one spread. */
 export const SHELL_PROGRAMS: Readonly<Record<string, CommandHandler>> = {
@@ -24,4 +25,6 @@ export const SHELL_PROGRAMS: Readonly<Record<string, CommandHandler>> = {
   'iptables-save': iptablesSave,
   curl,
   ip,
+  sh,
+  bash: sh,
 };

@@ -67,6 +67,9 @@ const cases: { name: string; line: string; stdout?: string; stderr?: string; exi
   { name: 'missing do', line: 'for i in 1 2; say x; done', stderr: /expecting "do"/.source, exit: 2 },
   { name: 'dangling pipe', line: 'say a |', stderr: /syntax error: unexpected end of file/.source, exit: 2 },
   { name: 'background job reported', line: 'say a &', stderr: /background jobs/.source, exit: 2 },
+  { name: 'assignment reported', line: 'v1=0', stderr: 'sh: variable assignments (v1=0) are not supported by the kubelab shell\n', exit: 2 },
+  { name: 'quoted = word is a program name', line: "'v1=0'", stderr: 'sh: v1=0: not found\n', exit: 127 },
+  { name: 'arithmetic for reported', line: 'for (( i=0; i<3; i++ )); do say x; done', stderr: /for \(\( ; ; \)\) loops are not supported/.source, exit: 2 },
   { name: 'heredoc reported', line: 'say <<EOF', stderr: /here-documents/.source, exit: 2 },
   { name: 'missing input file', line: 'upper < nothere.txt', stderr: "sh: can't open nothere.txt: No such file or directory\n", exit: 1 },
   { name: 'absolute path refused', line: 'say x > /etc/kubernetes/x.yaml', stderr: /can't create \/etc\/kubernetes\/x.yaml: kubelab models only files/.source, exit: 1 },
@@ -133,4 +136,18 @@ test('shell: each program settles the simulation and moves the clock 1 s; warnin
   assert.equal(clock.now().getTime() - start, 5000);
   assert.deepEqual(out.warnings, ['annotation x invalid']);
   assert.equal(e.sim.warnings.length, 0);
+});
+
+test('sh -c and sh SCRIPT run through the lab shell; unsupported script syntax is reported', async () => {
+  const { COMMANDS } = await import('./registry.ts');
+  const { e, workdir } = env();
+  const full = { ...e, programs: COMMANDS };
+  writeFileSync(join(workdir, 'twice.sh'), '#!/bin/bash\nfor i in {1..2}\ndo\necho run $i\ndone\n');
+  assert.equal((await runShell("sh -c 'echo a | grep a'", full)).stdout, 'a\n');
+  assert.equal((await runShell('sh twice.sh', full)).stdout, 'run 1\nrun 2\n');
+  writeFileSync(join(workdir, 'check_ingress.sh'), 'v1=0\nfor (( i=0; i<100; i++))\ndo response=`curl -s www.exam.com |grep -c v1`\ndone\n');
+  const check = await runShell('sh check_ingress.sh', full);
+  assert.equal(check.exitCode, 2);
+  assert.match(check.stderr, /for \(\( ; ; \)\) loops are not supported by the kubelab shell/);
+  assert.equal((await runShell('sh missing.sh', full)).stderr, 'sh: missing.sh: No such file or directory\n');
 });

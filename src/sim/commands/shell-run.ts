@@ -111,6 +111,9 @@ async function runSimple(command: SimpleCommand, vars: Variables, stdin: string,
     }
     if (argv.length === 0) return empty();
     const program = argv[0]!;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(program) && command.words[0]!.parts[0]?.kind === 'text' && !command.words[0]!.parts[0].quoted) {
+      return fail(`${shellName(env.source)}: variable assignments (${program}) are not supported by the kubelab shell\n`, 2);
+    }
     const handler = env.programs[program];
     if (!handler || !programAvailable(program, env.source)) return fail(notFoundMessage(program, env.source), 127);
     const out = await handler(argv, { sim: env.sim, source: env.source, workdir: env.workdir, stdin: input });

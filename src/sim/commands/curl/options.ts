@@ -112,7 +112,11 @@ function setValue(o: CurlOptions, name: string, value: string, written: string):
     case 'user': o.user = value; return undefined;
     case 'request': o.method = value; return undefined;
     case 'data': case 'data-ascii': case 'data-binary': case 'data-raw': o.data.push(value); return undefined;
-    case 'cookie': o.cookie = value; return undefined;
+    case 'cookie':
+      // Without "=" curl reads a cookie file; kubelab models only literal NAME=VALUE cookies.
+      if (!value.includes('=')) return { stderr: `curl: option ${written}: kubelab models only NAME=VALUE cookies; cookie files ("${value}") are not supported\n`, exitCode: 2 };
+      o.cookie = value;
+      return undefined;
     case 'output': o.output = value; return undefined;
     case 'write-out': o.writeOut = value; return undefined;
     case 'resolve': o.resolve.push(value); return undefined;
