@@ -105,3 +105,33 @@ test('SimulatedCluster: tutorial 4.3 — five curls to a NodePort from the clien
   assert.equal(r.http.length, 5);
   assert.ok(r.http.every((x) => x.servedBy?.owner === undefined || x.servedBy.owner.includes('howe')));
 });
+
+test('SimulatedCluster: tutorial 4.5 — a MetalLB pool gives a LoadBalancer Service 172.25.250.50, reachable from the client host', async () => {
+  await using cluster = createSimulatedCluster({ seed: 4 });
+  await cluster.configure({ kubeProxyMode: 'ipvs', metallbPool: '172.25.250.50-172.25.250.99' });
+  const cm = (await cluster.get('ConfigMap', 'kube-proxy', 'kube-system')) as ConfigMap;
+  assert.match(cm.data!['config.conf']!, /strictARP: true/, 'MetalLB with IPVS needs strictARP');
+  const dir = workdir();
+  const node = { kind: 'node', node: 'k8s-master' } as const;
+  await cluster.run('kubectl create deployment howe --image myapp:v1 --replicas 2', node, dir);
+  const exposed = await cluster.run('kubectl expose deployment howe --port 80 --type LoadBalancer', node, dir);
+  assert.equal(exposed.exitCode, 0, exposed.stderr);
+  const r = await cluster.run('curl 172.25.250.50', { kind: 'host' }, dir);
+  assert.deepEqual([r.stdout, r.stderr, r.exitCode], ['Hello MyApp | Version: v1 | <a href="hostname.html">Pod Name</a>\n', '', 0]);
+  await cluster.configure({ metallbPool: '172.25.250.50-172.25.250.99' }); // idempotent
+});
+
+test('SimulatedCluster: ingress-nginx behind MetalLB — the fake certificate fails curl verification, -k passes', async () => {
+  await using cluster = createSimulatedCluster({ seed: 6 });
+  await cluster.configure({
+    kubeProxyMode: 'ipvs', metallbPool: '172.25.250.50-172.25.250.99', ingressNginx: { serviceType: 'LoadBalancer' },
+    hostsEntries: [{ name: 'www.exam.com', ip: '172.25.250.50' }],
+  });
+  const dir = workdir();
+  const secure = await cluster.run('curl https://www.exam.com', { kind: 'host' }, dir);
+  assert.equal(secure.exitCode, 60);
+  assert.match(secure.stderr, /^curl: \(60\) SSL certificate problem: self-signed certificate\nMore details here: https:\/\/curl\.se\/docs\/sslcerts\.html\n/);
+  const insecure = await cluster.run('curl -kI https://www.exam.com', { kind: 'host' }, dir);
+  assert.equal(insecure.exitCode, 0, insecure.stderr);
+  assert.match(insecure.stdout, /^HTTP\/2 404 \r\n/, 'no Ingress yet: the controller answers 404 over h2');
+});
