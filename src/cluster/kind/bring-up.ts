@@ -44,6 +44,8 @@ export interface BringUpContext {
   kubectl: Kubectl;
   // Filled in by the actions, in order:
   existed?: boolean;
+  /** Set just before `kind create cluster` runs: from then on a failure deletes the partial cluster. */
+  creating?: boolean;
   nodes?: RealNode[];
   subnet?: string;
   pool?: AddressRange;
@@ -67,6 +69,7 @@ export function bringUpActions(): Action<BringUpContext>[] {
       if (c.existed && c.opts.reuse) return;
       if (c.existed) await mustRun(c.exec, { file: 'kind', args: ['delete', 'cluster', '--name', c.opts.clusterName], what: `delete the old cluster ${c.opts.clusterName}`, timeoutMs: 120_000 });
       const config = await renderKindConfig(c.opts.root);
+      c.creating = true;
       await mustRun(c.exec, { file: 'kind', args: ['create', 'cluster', '--name', c.opts.clusterName, '--image', c.pins.nodeImage, '--config', config, '--kubeconfig', c.kubeconfig, '--wait', '240s'],
         what: `create the kind cluster ${c.opts.clusterName}`, timeoutMs: 400_000 });
     } },
@@ -106,7 +109,8 @@ export function bringUpActions(): Action<BringUpContext>[] {
 export async function bringUp(c: BringUpContext, opts: { signal?: AbortSignal; log?: (r: ActionRecord) => void } = {}): Promise<KindRunState> {
   await runActions(bringUpActions(), c, {
     timer: c.timer, retain: c.opts.retain, ...opts,
-    cleanup: async () => { await tearDown(c.exec, { root: c.opts.root, clusterName: c.opts.clusterName, pid: c.opts.pid, keepCluster: c.opts.reuse && c.existed === true }); },
+    // Only a cluster this run started creating is deleted: a reused one, or one never created, is left alone.
+    cleanup: async () => { await tearDown(c.exec, { root: c.opts.root, clusterName: c.opts.clusterName, pid: c.opts.pid, keepCluster: c.creating !== true }); },
   });
   return stateOf(c);
 }
