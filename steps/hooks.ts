@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LabWorld } from './world.ts';
+import { createCluster } from '../src/index.ts';
 import { parseSeed, scenarioSeed } from './support/seed.ts';
 import { scenarioLine } from './support/scenario-line.ts';
 
@@ -26,10 +27,17 @@ function backendFromCommandLine(env: NodeJS.ProcessEnv, argv: string[]): string 
 
 setWorldConstructor(LabWorld);
 
-BeforeAll(function () {
-  if (typeof this.parameters['seed'] === 'number') return;
-  const fromEnv = process.env['KUBELAB_SEED'];
-  this.parameters['seed'] = fromEnv === undefined ? randomInt(0, 2 ** 32) : parseSeed(fromEnv, 'KUBELAB_SEED');
+BeforeAll({ timeout: 120_000 }, async function () {
+  if (typeof this.parameters['seed'] !== 'number') {
+    const fromEnv = process.env['KUBELAB_SEED'];
+    this.parameters['seed'] = fromEnv === undefined ? randomInt(0, 2 ** 32) : parseSeed(fromEnv, 'KUBELAB_SEED');
+  }
+  // The simulator's modules load on first use (seconds under tsx); load them here, not inside the
+  // first scenario's 5-second step timeout.
+  if ((this.parameters['backend'] ?? 'simulator') === 'simulator') {
+    const warmUp = await createCluster({ backend: 'simulator', seed: 0 });
+    await warmUp[Symbol.asyncDispose]();
+  }
 });
 
 Before(async function (this: LabWorld, { pickle, gherkinDocument }: ITestCaseHookParameter) {
