@@ -55,8 +55,8 @@ export function carvePool(network: KindNetwork, size: number): AddressRange {
   const broadcast = start + 2 ** (32 - prefix) - 1;
   const last = broadcast - 1;
   const first = last - size + 1;
-  // The gateway (Docker takes the first address) and the node containers must stay below the pool.
-  if (first <= start + 1 + 8) {
+  // The pool takes at most the top half: the gateway, the nodes and client containers are allocated from the bottom.
+  if (size * 2 > 2 ** (32 - prefix)) {
     throw new HarnessError('PREFLIGHT', `the Docker network "${network.name}" (${network.subnet}) is too small for a MetalLB pool of ${size} addresses at its top; ` +
       `remove it (docker network rm ${network.name}) so kind recreates it from Docker's default pools, or give Docker larger default-address-pools`);
   }
