@@ -54,7 +54,7 @@ Then('ingress {string} has the address {string}', async function (this: LabWorld
 });
 
 // The tutorial's check_ingress.sh: `curl -s HOST | grep -c v1` per run; v1 += hits, v2 += 1 - hits; then `echo "v1:$v1, v2:$v2"`.
-When('I count {string} and {string} over {int} runs of {string}', async function (this: LabWorld, first: string, second: string, runs: number, line: string) {
+When('I count {string} and {string} over {int} runs of {string}', { timeout: 300_000 }, async function (this: LabWorld, first: string, second: string, runs: number, line: string) {
   if (runs < 1) throw new HarnessError('INVALID_INPUT', `the number of runs must be at least 1, got ${runs}`);
   let a = 0;
   for (let i = 0; i < runs; i++) {
