@@ -5,6 +5,7 @@ import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { Agent, request } from 'undici';
 import dnsPacket from 'dns-packet';
+import type { Service } from '../model/core.ts';
 import { serveLab } from './served-lab.ts';
 import { REQUEST_ID_HEADER } from './correlation.ts';
 import { labWith, nodePortApp, selfSigned, tlsTestImage } from './serve-fixture.ts';
@@ -100,7 +101,7 @@ test('ServedLab: the cluster DNS server answers a real UDP query with the servic
   try {
     const dns = lab.dnsAddress!;
     assert.equal(dns.host, '127.96.0.10');
-    const clusterIP = (sim.store.get('Service', 'myapp', 'default') as { spec: { clusterIP: string } }).spec.clusterIP;
+    const clusterIP = sim.store.get<Service>('Service', 'myapp', 'default')!.spec.clusterIP;
     const cases = [
       { name: 'service A record', q: 'myapp.default.svc.cluster.local', rcode: 'NOERROR', answers: [clusterIP] },
       { name: 'unknown name', q: 'nobody.default.svc.cluster.local', rcode: 'NXDOMAIN', answers: [] },
@@ -110,7 +111,7 @@ test('ServedLab: the cluster DNS server answers a real UDP query with the servic
       const packet = dnsPacket.decode(reply) as dnsPacket.Packet & { rcode?: string };
       assert.equal(packet.id, 4242, c.name);
       assert.equal(packet.rcode, c.rcode, c.name);
-      assert.deepEqual((packet.answers ?? []).filter((a) => a.type === 'A').map((a) => a.data), c.answers, c.name);
+      assert.deepEqual((packet.answers ?? []).filter((a) => a.type === 'A').map((a) => (a as { data: string }).data), c.answers, c.name);
     }
   } finally {
     await lab.close();
