@@ -16,6 +16,8 @@ import type { AppImage, AppProcess } from './apps/app.ts';
 import type { Pod } from '../model/core.ts';
 import { bootstrapCluster } from './bootstrap.ts';
 import { isDeepStrictEqual } from 'node:util';
+import { sendHttp } from './network/http.ts';
+import { sendDns } from './network/dns-transport.ts';
 
 /** Options of a new simulation. */
 export interface SimulationOptions {
@@ -41,6 +43,11 @@ export class Simulation {
   readonly counters = new Map<string, number>();
   /** Warnings components logged while handling the current command (drained by the command runner). */
   readonly warnings: string[] = [];
+  /**
+   * How commands send HTTP and DNS: the in-process simulated network by default; the wire backend
+   * (src/serve/wire-transport.ts) swaps in real loopback sockets for requests from the client host.
+   */
+  transport: { http: typeof sendHttp; dns: typeof sendDns } = { http: sendHttp, dns: sendDns };
   readonly #controllers: readonly Controller[];
 
   constructor(options: SimulationOptions) {
@@ -91,7 +98,7 @@ export class Simulation {
 
   /** What controllers may read. */
   controllerContext(): ControllerContext {
-    return { store: this.store, clock: this.clock, rng: this.rng, topology: this.topology, config: this.config };
+    return { store: this.store.frozenView(), clock: this.clock, rng: this.rng, topology: this.topology, config: this.config };
   }
 
   // A pod's process starts when the kubelet has marked it Running and stops when the pod is gone.

@@ -8,7 +8,7 @@ import { sendDns } from '../network/dns-transport.ts';
 export const dig: CommandHandler = async (argv, ctx) => {
   const { sim, source } = ctx;
   return runDig(argv.slice(1), {
-    query: (server, port, q) => sendDns(sim, source, server, port, q),
+    query: (server, port, q) => (sim.transport?.dns ?? sendDns)(sim, source, server, port, q),
     resolvConf: sourceResolvConf(sim, source),
     rng: sim.rng,
     now: () => sim.clock.now(),

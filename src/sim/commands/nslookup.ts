@@ -9,7 +9,7 @@ export const nslookup: CommandHandler = async (argv, ctx) => {
   const { sim, source } = ctx;
   return runNslookup(argv.slice(1), {
     style: source.kind === 'pod' ? 'busybox' : 'bind',
-    query: (server, q) => sendDns(sim, source, server, 53, q),
+    query: (server, q) => (sim.transport?.dns ?? sendDns)(sim, source, server, 53, q),
     resolvConf: sourceResolvConf(sim, source),
     hosts: hostsFile(sim, source),
     advance: (ms) => sim.clock.advance(ms),

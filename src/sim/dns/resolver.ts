@@ -9,10 +9,10 @@ export { sourceResolvConf, hostsFile, type ResolveResult, type DnsTransport } fr
 
 /** Resolves `name` to IPv4 addresses from `source`: /etc/hosts, then (pods) CoreDNS with the search list and ndots:5. */
 export function resolveHost(sim: Simulation, source: Source, name: string): ResolveResult {
-  return resolveHostVia(sendDns, sim, source, name);
+  return resolveHostVia(sim.transport?.dns ?? sendDns, sim, source, name);
 }
 
 /** The name for an address as getnameinfo finds it (hosts file, then PTR); undefined name when none. */
 export function reverseLookup(sim: Simulation, source: Source, ip: string): { name?: string; exchanges: DnsExchange[] } {
-  return reverseLookupVia(sendDns, sim, source, ip);
+  return reverseLookupVia(sim.transport?.dns ?? sendDns, sim, source, ip);
 }

@@ -29,7 +29,7 @@ export const curl: CommandHandler = async (argv, ctx) => {
   };
   return runCurl(argv, {
     resolve: (host) => resolveHost(sim, source, host),
-    send: (request, opts) => sendHttp(sim, source, request, opts),
+    send: (request, opts) => (sim.transport?.http ?? sendHttp)(sim, source, request, opts),
     now: () => sim.clock.now(),
     advance: (ms) => sim.clock.advance(ms),
   }, files, source.ip);
