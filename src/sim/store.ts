@@ -8,50 +8,83 @@ export interface ReadonlyStore {
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[];
 }
 
-/** A mutable object store. Objects are stored as deep copies so callers never alias stored state. */
+/**
+ * A mutable object store. Stored objects are deep-frozen copies: `get`/`list` hand out fresh copies callers
+ * may edit, while `frozenView()` hands out the stored objects themselves (no copying) to pure readers such
+ * as controllers — a reader that tries to mutate one fails loudly instead of corrupting the store.
+ */
 export class ObjectStore implements ReadonlyStore {
-  #objects = new Map<string, KubeObject>();
+  #byKind = new Map<string, Map<string, KubeObject>>();
+  #sorted = new Map<string, KubeObject[]>();
   #resourceVersion = 1000;
+  readonly #view: ReadonlyStore = {
+    get: <T extends KubeObject>(kind: string, name: string, namespace?: string) => this.#find(kind, name, namespace) as T | undefined,
+    list: <T extends KubeObject>(kind: string, namespace?: string) => this.#list(kind, namespace) as T[],
+  };
 
   get<T extends KubeObject = KubeObject>(kind: string, name: string, namespace?: string): T | undefined {
-    const found = this.#objects.get(refKey(namespace === undefined ? { kind, name } : { kind, name, namespace }));
+    const found = this.#find(kind, name, namespace);
     return found ? (structuredClone(found) as T) : undefined;
   }
 
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
-    const out: T[] = [];
-    for (const obj of this.#objects.values()) {
-      if (obj.kind !== kind) continue;
-      if (namespace !== undefined && obj.metadata.namespace !== namespace) continue;
-      out.push(structuredClone(obj) as T);
-    }
-    return out.sort((a, b) =>
-      (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name),
-    );
+    return this.#list(kind, namespace).map((obj) => structuredClone(obj) as T);
+  }
+
+  /** The stored (frozen) objects without copies, for readers that never mutate what they read. */
+  frozenView(): ReadonlyStore {
+    return this.#view;
   }
 
   /** Stores an object (replacing one with the same ref) and stamps a new resourceVersion. */
   put(obj: KubeObject): KubeObject {
     const copy = structuredClone(obj);
     copy.metadata.resourceVersion = String(++this.#resourceVersion);
-    this.#objects.set(refKey(refOf(copy)), copy);
+    this.#kindMap(copy.kind).set(refKey(refOf(copy)), deepFreeze(copy));
+    this.#sorted.delete(copy.kind);
     return structuredClone(copy);
   }
 
   /** Removes an object; returns whether it existed. */
   delete(ref: ObjectRef): boolean {
-    return this.#objects.delete(refKey(ref));
+    this.#sorted.delete(ref.kind);
+    return this.#byKind.get(ref.kind)?.delete(refKey(ref)) ?? false;
   }
 
-  /** A copy of the whole store, to restore if a multi-object change fails half-way. */
+  /** The state of the whole store, to restore if a multi-object change fails half-way (frozen objects are shared). */
   snapshot(): StoreSnapshot {
-    return { objects: new Map([...this.#objects].map(([k, v]) => [k, structuredClone(v)])), resourceVersion: this.#resourceVersion };
+    const objects = new Map<string, KubeObject>();
+    for (const kindMap of this.#byKind.values()) for (const [key, obj] of kindMap) objects.set(key, obj);
+    return { objects, resourceVersion: this.#resourceVersion };
   }
 
   /** Puts the store back as it was when `snapshot` was taken. */
   restore(snapshot: StoreSnapshot): void {
-    this.#objects = new Map([...snapshot.objects].map(([k, v]) => [k, structuredClone(v)]));
+    this.#byKind = new Map();
+    this.#sorted = new Map();
+    for (const [key, obj] of snapshot.objects) this.#kindMap(obj.kind).set(key, obj);
     this.#resourceVersion = snapshot.resourceVersion;
+  }
+
+  #find(kind: string, name: string, namespace?: string): KubeObject | undefined {
+    return this.#byKind.get(kind)?.get(refKey(namespace === undefined ? { kind, name } : { kind, name, namespace }));
+  }
+
+  #list(kind: string, namespace?: string): KubeObject[] {
+    let sorted = this.#sorted.get(kind);
+    if (!sorted) {
+      sorted = [...(this.#byKind.get(kind)?.values() ?? [])].sort(
+        (a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name),
+      );
+      this.#sorted.set(kind, sorted);
+    }
+    return namespace === undefined ? [...sorted] : sorted.filter((obj) => obj.metadata.namespace === namespace);
+  }
+
+  #kindMap(kind: string): Map<string, KubeObject> {
+    let kindMap = this.#byKind.get(kind);
+    if (!kindMap) this.#byKind.set(kind, (kindMap = new Map()));
+    return kindMap;
   }
 }
 
@@ -61,3 +94,10 @@ export interface StoreSnapshot {
   readonly resourceVersion: number;
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
