@@ -71,3 +71,44 @@ test('upstream headers follow §11 (XFF replaced, original kept, Authorization d
   assert.equal(d.outcome.headers['authorization'], undefined);
   assert.equal(d.responseHeaders['strict-transport-security'], 'max-age=31536000; includeSubDomains');
 });
+
+const exactFoo = ingress('exact', [{ host: 'h.exam.com', paths: [path('/foo', 'myapp-v1', 'Exact')] }], { created: 1 });
+const regexOther = ingress('rx', [{ host: 'h.exam.com', paths: [path('/bar.+', 'myapp-v2')] }], { annotations: { 'use-regex': 'true' }, created: 2 });
+const trailing = ingress('trail', [{ host: 'h.exam.com', paths: [path('/foo/', 'myapp-v1')] }]);
+const older = ingress('older', [{ host: 'h.exam.com', paths: [path('/', 'myapp-v1')] }], { created: 1 });
+const newer = ingress('newer', [{ host: 'h.exam.com', paths: [path('/', 'myapp-v2')] }], { created: 2 });
+const weighted = ingress('w', [{ host: 'www.exam.com', paths: [path('/', 'myapp-v2')] }], { annotations: { canary: 'true', 'canary-weight': '10', 'canary-weight-total': '50' } });
+
+const quirks: { name: string; ingresses: ReturnType<typeof ingress>[]; uri: string; draws?: number[]; status?: number; endpoint?: string; location?: string }[] = [
+  { name: 'Exact /foo does not match /foobar on a plain host', ingresses: [exactFoo], uri: '/foobar', status: 404 },
+  { name: 'regex mode (§15.1): Exact /foo becomes ~* "^/foo" and matches /foobar', ingresses: [exactFoo, regexOther], uri: '/foobar', endpoint: '10.244.1.10' },
+  { name: 'Prefix /foo/ answers /foo with nginx 301 (§1.8)', ingresses: [trailing], uri: '/foo', status: 301, location: 'http://h.exam.com/foo/' },
+  { name: 'same host+path: the oldest Ingress wins', ingresses: [newer, older], uri: '/', endpoint: '10.244.1.10' },
+  { name: 'weight-total 50 is treated as 100 (§15.5): draw 11 > 10 → main', ingresses: [ingress7, weighted], uri: '/', draws: [11], endpoint: '10.244.1.10' },
+  { name: 'weight 10: draw 10 → canary', ingresses: [ingress7, weighted], uri: '/', draws: [10], endpoint: '10.244.2.11' },
+];
+for (const q of quirks) {
+  test(q.name, () => {
+    const model = buildIngressModel(input(q.ingresses, V1));
+    const host = q.ingresses[0]!.spec.rules![0]!.host!;
+    const d = route(model, get(host, q.uri), fixedDraws(q.draws ?? []));
+    if (q.status !== undefined) {
+      assert.equal(d.outcome.kind === 'respond' ? d.outcome.response.status : 0, q.status, JSON.stringify(d.hops));
+      if (q.location && d.outcome.kind === 'respond') assert.equal(d.outcome.response.headers['location'], q.location);
+    } else {
+      assert.equal(d.outcome.kind === 'proxy' ? d.outcome.endpoint.ip : JSON.stringify(d.hops), q.endpoint);
+    }
+  });
+}
+
+test('canary without endpoints has no balancer: traffic stays on the primary', () => {
+  const model = buildIngressModel(input([ingress7, ingress8], { 'myapp-v1': ['10.244.1.10'], 'myapp-v2': [] }));
+  const d = route(model, get('www.exam.com', '/', { version: '2' }), fixedDraws());
+  assert.equal(d.outcome.kind === 'proxy' ? d.outcome.endpoint.ip : '', '10.244.1.10');
+});
+
+test('zero endpoints answer 503 before basic auth (§15.4)', () => {
+  const model = buildIngressModel(input([ingress4], { 'myapp-v1': [] }, [auth]));
+  const d = route(model, get('www.exam.com', '/', {}, 'https'), fixedDraws());
+  assert.equal(d.outcome.kind === 'respond' ? d.outcome.response.status : 0, 503);
+});
