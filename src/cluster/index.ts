@@ -30,10 +30,11 @@ export async function createCluster(opts: CreateClusterOptions): Promise<Cluster
       const { createKindCluster } = await import('./kind/host.ts');
       return createKindCluster({ seed: opts.seed });
     }
-    case 'wire':
-      throw new HarnessError('UNSUPPORTED',
-        'the wire backend (the simulator served on loopback sockets by `kubelab serve`) arrives with the "kubelab serve" issue; run with --backend simulator for now',
-        { details: { backend: opts.backend } });
+    case 'wire': {
+      // The simulator served on loopback sockets (src/serve/); the client host's HTTP goes over them.
+      const { createWireCluster } = await import('../serve/wire-cluster.ts');
+      return createWireCluster({ seed: opts.seed });
+    }
     default:
       throw new HarnessError('INVALID_INPUT', `unknown backend "${String(opts.backend)}": use one of ${BACKENDS.join(', ')}`);
   }
