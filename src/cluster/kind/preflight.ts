@@ -48,13 +48,15 @@ export async function preflight(exec: Exec, opts: PreflightOptions): Promise<Pre
     throw new HarnessError('PREFLIGHT', `Docker has ${gib(memoryBytes)} of memory, kubelab's kind cluster needs at least ${gib(opts.minMemoryBytes)} ` +
       '(three nodes, MetalLB, ingress-nginx): give Docker more memory (Docker Desktop: Settings → Resources) or close other containers');
   }
-  const kind = await exec({ file: 'kind', args: ['version'], what: 'ask kind for its version', timeoutMs: 10_000 });
+  const kind = await exec({ file: 'kind', args: ['version'], what: 'ask kind for its version', timeoutMs: 10_000 }).catch(missing(
+    `kind is not installed or not on PATH: install kind ${opts.kindMinVersion} (go install sigs.k8s.io/kind@${opts.kindMinVersion}, or the release binary from https://github.com/kubernetes-sigs/kind/releases/tag/${opts.kindMinVersion})`));
   const kindVersion = /v\d+\.\d+\.\d+\S*/.exec(kind.stdout)?.[0] ?? '';
   if (kind.exitCode !== 0 || compareVersions(kindVersion, opts.kindMinVersion) < 0) {
     throw new HarnessError('PREFLIGHT', `kind ${kindVersion || '(unknown version)'} is older than ${opts.kindMinVersion}: install kind ${opts.kindMinVersion} ` +
       `(go install sigs.k8s.io/kind@${opts.kindMinVersion}, or the release binary from https://github.com/kubernetes-sigs/kind/releases/tag/${opts.kindMinVersion})`);
   }
-  const kubectl = await exec({ file: 'kubectl', args: ['version', '--client', '-o', 'json'], what: 'ask kubectl for its version', timeoutMs: 10_000 });
+  const kubectl = await exec({ file: 'kubectl', args: ['version', '--client', '-o', 'json'], what: 'ask kubectl for its version', timeoutMs: 10_000 }).catch(missing(
+    `kubectl is not installed or not on PATH: install kubectl ${opts.kubectlMinVersion} or newer (https://kubernetes.io/docs/tasks/tools/)`));
   const kubectlVersion = (() => {
     try { return (JSON.parse(kubectl.stdout) as { clientVersion?: { gitVersion?: string } }).clientVersion?.gitVersion ?? ''; } catch { return ''; }
   })();
@@ -73,6 +75,14 @@ export async function inspectPool(exec: Exec, network: string, poolSize: number)
   const net = await mustRun(exec, { file: 'docker', args: ['network', 'inspect', network], what: `inspect the Docker network ${network}`, timeoutMs: 20_000 });
   const parsed = parseNetworkInspect(net.stdout, network);
   return { subnet: parsed.subnet, pool: carvePool(parsed, poolSize) };
+}
+
+// A tool that is not on PATH (exec reports PREFLIGHT) gets the install hint; other errors pass through.
+function missing(message: string): (err: unknown) => never {
+  return (err) => {
+    if (err instanceof HarnessError && err.code === 'PREFLIGHT') throw new HarnessError('PREFLIGHT', message, { cause: err });
+    throw err;
+  };
 }
 
 function gib(bytes: number): string {
