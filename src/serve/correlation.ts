@@ -20,6 +20,11 @@ export class ExchangeCorrelation {
   readonly #pending = new Map<string, Pending>();
   #counter = 0;
 
+  /** How many wire requests were registered so far (tests check the wire was really used). */
+  get issued(): number {
+    return this.#counter;
+  }
+
   /** Registers a request about to be sent; the promise resolves with the server's simulated exchange. */
   expect(opts: { timeoutMs?: number }): { id: string; exchange: Promise<HttpExchange>; forget: () => void } {
     const id = `wire-${++this.#counter}`;

@@ -53,7 +53,8 @@ export async function openHttpListener(deps: ListenerDeps, address: LoopbackAddr
     return [null, tls.createSecureContext({ cert: cert.certPem, key: cert.keyPem })];
   }
 
-  const tcp = net.createServer((socket) => {
+  // No Nagle delay: a request and its answer are single writes that must not wait for an ACK.
+  const tcp = net.createServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());

@@ -46,7 +46,6 @@ export class WireCluster implements Cluster {
 
   async run(command: string, where: Where, workdir: string): Promise<CommandResult> {
     const lab = await this.#attach();
-    await lab.sync();
     try {
       return await this.#inner.run(command, where, workdir);
     } finally {

@@ -25,7 +25,7 @@ export async function sendOverWire(address: LoopbackAddress, req: HttpRequestRec
     connect: (_opts, cb) => {
       const onError = (error: Error) => cb(error, null);
       if (req.scheme === 'http') {
-        const socket = net.connect({ host: address.host, port: address.port }, () => cb(null, socket));
+        const socket = net.connect({ host: address.host, port: address.port, noDelay: true }, () => cb(null, socket));
         socket.once('error', onError);
         return;
       }
@@ -34,6 +34,7 @@ export async function sendOverWire(address: LoopbackAddress, req: HttpRequestRec
         certPem = peerChainPem(socket);
         cb(null, socket);
       });
+      socket.setNoDelay(true);
       socket.once('error', onError);
     },
     pipelining: 0,
