@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ConfigMap, EndpointSlice, Endpoints, Pod, Service } from '../model/core.ts';
 import type { Deployment } from '../model/apps.ts';
-import { fakeSimulation } from './apps/fake-simulation.ts';
+import { Simulation } from './simulation.ts';
 import { readKubeProxyConfig, setKubeProxyMode } from './kube-proxy-config.ts';
 import { activeKubeProxyConfig } from './apps/kube-proxy.ts';
 
 test('bootstrap: the kubeadm lab the tutorial starts from', () => {
-  const sim = fakeSimulation();
+  const sim = new Simulation({ seed: 7 });
   const pods = sim.store.list<Pod>('Pod', 'kube-system');
   const coredns = pods.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
   assert.deepEqual(coredns.map((p) => `${p.spec.nodeName} ${p.status?.podIP} ${p.status?.phase}`).sort().map((s) => s.replace(/ \w+$/, '')), ['k8s-master 10.244.0.2', 'k8s-master 10.244.0.3']);
@@ -40,7 +40,7 @@ test('bootstrap: the kubeadm lab the tutorial starts from', () => {
 });
 
 test('kube-proxy ConfigMap is kubeadm\'s KubeProxyConfiguration: mode "" → iptables, strictARP false', () => {
-  const sim = fakeSimulation();
+  const sim = new Simulation({ seed: 7 });
   const cm = sim.store.get<ConfigMap>('ConfigMap', 'kube-proxy', 'kube-system')!;
   const lines = cm.data!['config.conf']!.split('\n');
   // kubectl edit shows 7 header lines before config.conf; the tutorial edits line 44 (strictARP) and 59 (mode).
@@ -53,7 +53,7 @@ test('kube-proxy ConfigMap is kubeadm\'s KubeProxyConfiguration: mode "" → ipt
 });
 
 test('setKubeProxyMode: a ConfigMap edit alone changes nothing; restarted kube-proxy pods load ipvs', () => {
-  const sim = fakeSimulation();
+  const sim = new Simulation({ seed: 7 });
   const originalLines = sim.store.get<ConfigMap>('ConfigMap', 'kube-proxy', 'kube-system')!.data!['config.conf']!.split('\n').length;
   const before = sim.store.list<Pod>('Pod', 'kube-system').filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-proxy').map((p) => p.metadata.name);
   // An edit without restarting (what `kubectl edit cm` does) is not picked up.

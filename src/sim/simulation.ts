@@ -33,6 +33,8 @@ export class Simulation {
   readonly clock: ManualClock;
   readonly rng: Random;
   readonly store = new ObjectStore();
+  /** The stored objects without copies, for code that only reads (data plane, DNS, renderers). */
+  readonly view = this.store.frozenView();
   readonly resources = new ResourceRegistry();
   readonly config: ClusterConfig;
   readonly api: ApiServer;
@@ -98,7 +100,7 @@ export class Simulation {
 
   /** What controllers may read. */
   controllerContext(): ControllerContext {
-    return { store: this.store.frozenView(), clock: this.clock, rng: this.rng, topology: this.topology, config: this.config };
+    return { store: this.view, clock: this.clock, rng: this.rng, topology: this.topology, config: this.config };
   }
 
   // A pod's process starts when the kubelet has marked it Running and stops when the pod is gone.

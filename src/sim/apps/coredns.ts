@@ -22,7 +22,7 @@ export class CoreDnsProcess implements AppProcess {
     return port === 53 || (protocol === 'TCP' && (port === 9153 || port === 8080 || port === 8181));
   }
   dns(query: DnsQuery, sim: Simulation) {
-    const answer = answerQuery(sim.store, sim.topology, query, { rng: sim.rng, now: sim.clock.now() });
+    const answer = answerQuery(sim.view, sim.topology, query, { rng: sim.rng, now: sim.clock.now() });
     return { ...answer, trace: answer.trace.map((hop) => ({ ...hop, details: { ...hop.details, pod: this.pod, clientIP: query.clientIP } })) };
   }
   async http(req: HttpRequestRecord): Promise<AppHttpResult> {

@@ -79,7 +79,7 @@ function respond(req: HttpRequestRecord, sim: Simulation, pod: Pod): AppHttpResu
     headers: { 'x-powered-by': 'Express', 'content-type': 'application/json; charset=utf-8', 'content-length': String(length), etag, date: sim.clock.now().toUTCString(), connection: 'keep-alive', 'keep-alive': 'timeout=5' },
     body: req.method === 'HEAD' ? '' : text,
   };
-  const owner = ownerWorkload(sim.store, pod);
+  const owner = ownerWorkload(sim.view, pod);
   return {
     response,
     servedBy: { pod: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', ...(pod.spec.nodeName ? { node: pod.spec.nodeName } : {}), ...(pod.status?.podIP ? { ip: pod.status.podIP } : {}), ...(owner ? { owner } : {}) },

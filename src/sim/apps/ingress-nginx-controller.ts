@@ -48,7 +48,7 @@ function logWarnings(sim: Simulation, warnings: readonly string[]): void {
 }
 
 function currentModel(sim: Simulation): IngressModel {
-  const model = buildIngressModel(modelInputFromStore(sim.store));
+  const model = buildIngressModel(modelInputFromStore(sim.view));
   logWarnings(sim, model.warnings);
   return model;
 }

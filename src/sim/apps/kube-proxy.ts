@@ -25,12 +25,12 @@ export class KubeProxyProcess implements AppProcess {
 export const kubeProxyImage: AppImage = {
   name: 'kube-proxy',
   matches: (image) => /^(k8s\.gcr\.io\/|registry\.k8s\.io\/)?kube-proxy:v1\.31\.\d+$/.test(image) || /^kube-proxy:v1\.31\.\d+$/.test(shortImageName(image)),
-  start: (_pod: Pod, sim: Simulation) => new KubeProxyProcess(readKubeProxyConfig(sim.store.get<ConfigMap>('ConfigMap', 'kube-proxy', 'kube-system'))),
+  start: (_pod: Pod, sim: Simulation) => new KubeProxyProcess(readKubeProxyConfig(sim.view.get<ConfigMap>('ConfigMap', 'kube-proxy', 'kube-system'))),
 };
 
 /** The configuration the node's running kube-proxy loaded when it started; undefined when none runs there. */
 export function activeKubeProxyConfig(sim: Simulation, node: string): KubeProxyConfig | undefined {
-  for (const pod of sim.store.list<Pod>('Pod', 'kube-system')) {
+  for (const pod of sim.view.list<Pod>('Pod', 'kube-system')) {
     if (pod.spec.nodeName !== node || pod.metadata.labels?.['k8s-app'] !== 'kube-proxy' || !pod.metadata.uid) continue;
     const process = sim.processes.get(pod.metadata.uid);
     if (process instanceof KubeProxyProcess) return process.config;

@@ -5,9 +5,9 @@ import type { HttpRequestRecord } from '../../cluster/exchanges.ts';
 import { myappImage, nginxErrorPage } from './myapp.ts';
 import { busyboxplusImage } from './busyboxplus.ts';
 import { kubeApiServerImage, forbidden } from './kube-apiserver.ts';
-import { fakeSimulation } from './fake-simulation.ts';
+import { Simulation } from '../simulation.ts';
 
-const sim = fakeSimulation();
+const sim = new Simulation({ seed: 7 });
 const pod: Pod = {
   apiVersion: 'v1', kind: 'Pod',
   metadata: { name: 'howe-7b74f758bd-pnmpg', namespace: 'default', uid: 'u1' },

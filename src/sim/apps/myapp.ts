@@ -90,7 +90,7 @@ function serve(req: HttpRequestRecord, sim: Simulation, pod: Pod, files: Map<str
     }
     decision = `nginx/1.12.2 answered ${response.status} for ${req.method} ${req.path}`;
   }
-  const servedBy = { pod: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', node: pod.spec.nodeName, ip: pod.status?.podIP, owner: ownerWorkload(sim.store, pod) };
+  const servedBy = { pod: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', node: pod.spec.nodeName, ip: pod.status?.podIP, owner: ownerWorkload(sim.view, pod) };
   return { response, servedBy, backendRequest: req, trace: [{ component: 'app', decision: `${decision} in pod ${pod.metadata.name}`, details: { status: response.status } }] };
 }
 

@@ -67,7 +67,7 @@ function podAddresses(ctx: CommandContext, device: string | undefined): string |
 // The node's ifindex of this pod's veth (the dataplane names it veth<sha256(uid)[0:8]>).
 function hostVethIndex(ctx: CommandContext): number {
   if (ctx.source.kind !== 'pod') return 0;
-  const pod = ctx.sim.store.get<Pod>('Pod', ctx.source.pod, ctx.source.namespace);
+  const pod = ctx.sim.view.get<Pod>('Pod', ctx.source.pod, ctx.source.namespace);
   const name = `veth${createHash('sha256').update(pod?.metadata.uid ?? ctx.source.pod).digest('hex').slice(0, 8)}`;
   const interfaces = nodeInterfaces(ctx.sim, ctx.source.node, activeKubeProxyConfig(ctx.sim, ctx.source.node));
   return interfaces.findIndex((i) => i.name === name) + 1;

@@ -11,6 +11,6 @@ export function nodeProxyRules(ctx: CommandContext): ProxyRules | undefined {
   if (ctx.source.kind !== 'node') return undefined;
   const { sim } = ctx;
   // A node whose kube-proxy is gone keeps the rules it last wrote (kube-proxy does not flush on exit); model them from the ConfigMap.
-  const config = activeKubeProxyConfig(sim, ctx.source.node) ?? readKubeProxyConfig(sim.store.get<ConfigMap>('ConfigMap', 'kube-proxy', 'kube-system'));
-  return buildProxyRules(sim.store, ctx.source.node, config, sim.topology);
+  const config = activeKubeProxyConfig(sim, ctx.source.node) ?? readKubeProxyConfig(sim.view.get<ConfigMap>('ConfigMap', 'kube-proxy', 'kube-system'));
+  return buildProxyRules(sim.view, ctx.source.node, config, sim.topology);
 }

@@ -110,8 +110,23 @@ export function normalized<T>(value: T): T {
 /** Content equality ignoring resourceVersion and undefined fields (what the simulation counts as "no change"). */
 export function sameObject(a: KubeObject | undefined, b: KubeObject): boolean {
   if (!a) return false;
-  const strip = (o: KubeObject) => normalized({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return JSON.stringify(canonicalJson(strip(a))) === JSON.stringify(canonicalJson(strip(b)));
+  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+  return sameJsonContent(strip(a), strip(b));
+}
+
+// Structural equality where a field set to undefined equals a missing one (as after a JSON round trip);
+// key order does not matter. Runs on every controller pass, so it avoids serialising.
+function sameJsonContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJsonContent(item, b[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key of Object.keys(left)) if (!sameJsonContent(left[key], right[key])) return false;
+  for (const key of Object.keys(right)) if (!(key in left) && right[key] !== undefined) return false;
+  return true;
 }
 
 /** Keeps a condition's timestamps when nothing about it changed (so status converges). */

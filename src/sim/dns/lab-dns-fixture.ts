@@ -10,7 +10,8 @@ import { dnsFixtureStore } from './dns-fixture.ts';
 /** The parts of a Simulation the resolvers read, over the DNS fixture store plus `extra` objects. */
 export function fakeSimulation(extra: KubeObject[] = [], seed = 1): Simulation {
   const topology = defaultTopology();
-  return { store: dnsFixtureStore(extra), topology, clock: new ManualClock(topology.start), rng: new Random(seed) } as unknown as Simulation;
+  const store = dnsFixtureStore(extra);
+  return { store, view: store.frozenView(), topology, clock: new ManualClock(topology.start), rng: new Random(seed) } as unknown as Simulation;
 }
 
 /** UDP to 10.96.0.10:53 reaches CoreDNS; any other server times out (as the lab's missing upstream does). */

@@ -56,7 +56,7 @@ export function reverseLookupVia(transport: DnsTransport, sim: Simulation, sourc
 /** The resolv.conf a source's programs use; undefined when it has no working DNS server (nodes, client host). */
 export function sourceResolvConf(sim: Simulation, source: Source): ResolvConf | undefined {
   if (source.kind !== 'pod') return undefined;
-  const pod = sim.store.get<Pod>('Pod', source.pod, source.namespace);
+  const pod = sim.view.get<Pod>('Pod', source.pod, source.namespace);
   const policy = pod?.spec.dnsPolicy ?? 'ClusterFirst';
   // SRC: kubelet dns.go getPodDNSType — ClusterFirst on a hostNetwork pod falls back to the node's resolv.conf (Default).
   if (policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !pod?.spec.hostNetwork)) return clusterFirstConf(sim.topology, source.namespace);
@@ -70,7 +70,7 @@ export function hostsFile(sim: Simulation, source: Source): Map<string, string> 
     for (const [name, ip] of source.hosts) hosts.set(name.toLowerCase(), ip);
     return hosts;
   }
-  const pod = source.kind === 'pod' ? sim.store.get<Pod>('Pod', source.pod, source.namespace) : undefined;
+  const pod = source.kind === 'pod' ? sim.view.get<Pod>('Pod', source.pod, source.namespace) : undefined;
   if (source.kind === 'node' || pod?.spec.hostNetwork) {
     // kubeadm labs list every node in each node's /etc/hosts (the tutorial's nodes reach each other by name).
     for (const node of sim.topology.nodes) hosts.set(node.name.toLowerCase(), node.ip);

@@ -7,5 +7,5 @@ import type { ProxyRules } from './types.ts';
 /** ProxyRules of the kube-proxy running on `node`, or undefined when none runs there (no rules programmed). */
 export function nodeProxyRules(sim: Simulation, node: string): ProxyRules | undefined {
   const config = activeKubeProxyConfig(sim, node);
-  return config === undefined ? undefined : buildProxyRules(sim.store, node, config, sim.topology);
+  return config === undefined ? undefined : buildProxyRules(sim.view, node, config, sim.topology);
 }

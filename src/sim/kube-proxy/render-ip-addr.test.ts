@@ -16,7 +16,7 @@ function lab() {
   store.put(at(pod('kube-system', 'coredns-b', 'k8s-master', '10.244.0.3'), '2024-09-03T06:00:00Z'));
   const proxy = at(pod('kube-system', 'kube-proxy-9gntr', 'k8s-master', '172.25.250.100', { hostNetwork: true }), '2024-09-06T06:00:00Z');
   store.put({ ...proxy, metadata: { ...proxy.metadata, labels: { 'k8s-app': 'kube-proxy' } } });
-  return { store, topology: defaultTopology() };
+  return { view: store.frozenView(), topology: defaultTopology() };
 }
 
 test('ipvs mode: kube-ipvs0 is interface 8 on k8s-master with the tutorial addresses in its order', () => {

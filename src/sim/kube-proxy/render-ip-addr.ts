@@ -18,7 +18,7 @@ import { baseInterfaces, labNode, linkLocalOf, stableMac, type NodeInterface } f
 import { buildProxyRules } from './rules.ts';
 import { ipvsBoundAddresses } from './ipvs.ts';
 
-type IpAddrSim = Pick<Simulation, 'store' | 'topology'>;
+type IpAddrSim = Pick<Simulation, 'view' | 'topology'>;
 
 /** `ip addr [show <device>]` on `node`, from its running kube-proxy's mode. */
 export function renderIpAddr(sim: Simulation, node: string, opts: { device?: string }): string {
@@ -42,16 +42,16 @@ export function renderIpAddrFor(sim: IpAddrSim, node: string, config: KubeProxyC
 export function nodeInterfaces(sim: IpAddrSim, node: string, config: KubeProxyConfig | undefined): NodeInterface[] {
   const lab = labNode(sim.topology, node);
   if (!lab) throw new Error(`ip addr: unknown node "${node}"`);
-  const pods = sim.store.list<Pod>('Pod').filter((p) => p.spec.nodeName === node && p.spec.hostNetwork !== true && p.status?.podIP && p.status.phase === 'Running');
+  const pods = sim.view.list<Pod>('Pod').filter((p) => p.spec.nodeName === node && p.spec.hostNetwork !== true && p.status?.podIP && p.status.phase === 'Running');
   pods.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
   const veths = pods.map((p) => ({ pod: p, iface: veth(p) }));
   const base = baseInterfaces(sim.topology, lab);
   if (config?.mode !== 'ipvs') return [...base, ...veths.map((v) => v.iface)];
-  const proxyPod = sim.store.list<Pod>('Pod', 'kube-system').find((p) => p.spec.nodeName === node && p.metadata.labels?.['k8s-app'] === 'kube-proxy');
+  const proxyPod = sim.view.list<Pod>('Pod', 'kube-system').find((p) => p.spec.nodeName === node && p.metadata.labels?.['k8s-app'] === 'kube-proxy');
   const since = proxyPod?.metadata.creationTimestamp ?? '\uffff';
   const before = veths.filter((v) => (v.pod.metadata.creationTimestamp ?? '') <= since).map((v) => v.iface);
   const after = veths.filter((v) => (v.pod.metadata.creationTimestamp ?? '') > since).map((v) => v.iface);
-  const addresses = ipvsBoundAddresses(buildProxyRules(sim.store, node, config, sim.topology));
+  const addresses = ipvsBoundAddresses(buildProxyRules(sim.view, node, config, sim.topology));
   const ipvs: NodeInterface = {
     name: 'kube-ipvs0', flags: 'BROADCAST,NOARP', mtu: 1500, qdisc: 'noop', state: 'DOWN', linkType: 'ether',
     mac: stableMac(`${node}/kube-ipvs0`), inet: addresses.map((ip) => ({ ip, prefix: 32, scope: 'global' as const })),

@@ -15,7 +15,7 @@ export const EXCLUDE_LB_LABEL = 'node.kubernetes.io/exclude-from-external-load-b
 
 /** The node announcing `ip`, from the simulation's objects. */
 export function announcingNode(sim: Simulation, ip: string): string | undefined {
-  return announcingNodeFrom(sim.store, ip);
+  return announcingNodeFrom(sim.view, ip);
 }
 
 /**

@@ -88,7 +88,7 @@ function arriveViaArp(ctx: Ctx, ip: string, port: number, clientIP: string): Con
   for (const n of ctx.sim.topology.nodes) {
     const config = ctx.env.proxyConfig(n.name);
     if (config?.mode !== 'ipvs' || config.strictARP) continue;
-    const rules = buildProxyRules(ctx.sim.store, n.name, config, ctx.sim.topology);
+    const rules = buildProxyRules(ctx.sim.view, n.name, config, ctx.sim.topology);
     if (!ipvsBoundAddresses(rules).includes(ip)) continue;
     ctx.hops.push({ component: 'network', decision: `${n.name} answers ARP for ${ip} (bound to kube-ipvs0, ipvs.strictARP is false)`, details: { node: n.name, ip } });
     return arriveAtNode(ctx, n.name, ip, port, clientIP);
@@ -111,7 +111,7 @@ function dnatAt(ctx: Ctx, node: string, ip: string, port: number, clientIP: stri
     ctx.hops.push({ component: 'kube-proxy', decision: `no kube-proxy runs on ${node}: no service rules`, details: { node } });
     return undefined;
   }
-  const rules = buildProxyRules(ctx.sim.store, node, config, ctx.sim.topology);
+  const rules = buildProxyRules(ctx.sim.view, node, config, ctx.sim.topology);
   const pick = pickEndpoint(ctx.sim, rules, ip, port, ctx.protocol, clientIP, localAddresses(ctx.sim.topology, node));
   if (pick.kind === 'no-rule') return undefined;
   ctx.hops.push(pick.hop);

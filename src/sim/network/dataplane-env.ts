@@ -14,4 +14,4 @@ export interface DataplaneEnv {
 }
 
 /** The parts of a simulation the data plane reads. */
-export type NetSim = Pick<Simulation, 'store' | 'topology' | 'rng' | 'counters' | 'nextCount' | 'processes'>;
+export type NetSim = Pick<Simulation, 'view' | 'topology' | 'rng' | 'counters' | 'nextCount' | 'processes'>;

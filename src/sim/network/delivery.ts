@@ -12,12 +12,12 @@ export type Delivery =
 
 /** Pods running on a node with hostNetwork (their processes listen on the node's addresses). */
 export function hostNetworkPods(sim: NetSim, node: string): Pod[] {
-  return sim.store.list<Pod>('Pod').filter((p) => p.spec.hostNetwork === true && p.spec.nodeName === node && p.status?.phase === 'Running');
+  return sim.view.list<Pod>('Pod').filter((p) => p.spec.hostNetwork === true && p.spec.nodeName === node && p.status?.phase === 'Running');
 }
 
 /** The live pod that owns a pod-network IP (hostNetwork pods share their node's IP and are excluded). */
 export function podByIP(sim: NetSim, ip: string): Pod | undefined {
-  const pods = sim.store.list<Pod>('Pod').filter((p) => p.spec.hostNetwork !== true && p.status?.podIP === ip && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
+  const pods = sim.view.list<Pod>('Pod').filter((p) => p.spec.hostNetwork !== true && p.status?.podIP === ip && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
   return pods.find((p) => p.status?.phase === 'Running') ?? pods[0];
 }
 

@@ -2,6 +2,7 @@
 import type { Pod } from '../../model/core.ts';
 import type { AppProcess } from '../apps/app.ts';
 import type { KubeProxyConfig } from '../kube-proxy-config.ts';
+import type { ObjectStore } from '../store.ts';
 import { Random } from '../context.ts';
 import { defaultTopology } from '../topology.ts';
 import { proxyConfig, service, slice, tutorialStore } from '../kube-proxy/test-fixtures.ts';
@@ -22,10 +23,10 @@ export function pod(namespace: string, name: string, node: string, ip: string, o
 }
 
 /** The lab with howe (2 pods), CoreDNS, kube-apiserver, a client pod, and NodePort/LoadBalancer/empty services. */
-export function netLab(seed = 1, processes: Record<string, AppProcess> = {}): NetSim {
+export function netLab(seed = 1, processes: Record<string, AppProcess> = {}): NetSim & { store: ObjectStore } {
   const store = tutorialStore();
-  const sim: NetSim = {
-    store, topology: defaultTopology(), rng: new Random(seed), counters: new Map(), processes: new Map(),
+  const sim: NetSim & { store: ObjectStore } = {
+    store, view: store.frozenView(), topology: defaultTopology(), rng: new Random(seed), counters: new Map(), processes: new Map(),
     nextCount(key: string) { const v = this.counters.get(key) ?? 0; this.counters.set(key, v + 1); return v; },
   };
   const pods: [Pod, AppProcess | undefined][] = [
