@@ -7,3 +7,4 @@ export { binomialAcceptanceInterval, acceptsCount, describeCheck, DEFAULT_ALPHA,
 export type { KubeObject, ObjectMeta, OwnerReference } from './model/meta.ts';
 export type { Deployment, ReplicaSet } from './model/apps.ts';
 export type { Pod, Service, ServicePort, Endpoints, EndpointSlice, ConfigMap, Node } from './model/core.ts';
+export { startServe, type ServeSession, type ServeSessionOptions } from './serve/launch.ts';

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HarnessError } from '../index.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { runLab } from './lab.ts';
+import { runServe, processStopRequested } from './serve.ts';
 
 /** The project root: two folders above this file (src/cli/). */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,6 +16,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** Runs kubelab with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === 'serve') {
+      return await runServe(argv.slice(1), { cwd: process.cwd(), env: process.env, print: (line) => console.log(line), randomSeed: () => randomInt(0, 2 ** 32), stopRequested: processStopRequested });
+    }
     const args = parseArgs(argv, process.env);
     if (args.command === 'help') {
       process.stdout.write(USAGE);

@@ -146,6 +146,12 @@ export function writeBack(socket: net.Socket, exchange: HttpExchange): void {
   if (failure === 'timeout' || failure === 'unreachable') return;
   if (failure || !exchange.response) { socket.destroySoon(); return; }
   const r = exchange.response;
-  const head = [`HTTP/1.1 ${r.status} ${r.reason}`, ...Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n');
+  const head = [`HTTP/1.1 ${r.status} ${r.reason}`, ...Object.entries(r.headers).map(([k, v]) => `${wireName(k)}: ${v}`)].join('\r\n');
   socket.end(Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), Buffer.from(r.body, 'utf8')]));
+}
+
+// Header names are recorded lower-case; on the wire they get the spelling servers use (nginx's, RFC 9110's).
+const SPELLING: Record<string, string> = { etag: 'ETag', 'www-authenticate': 'WWW-Authenticate', 'x-xss-protection': 'X-XSS-Protection' };
+function wireName(name: string): string {
+  return SPELLING[name] ?? name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 }

@@ -30,8 +30,8 @@ test('PortAllocator: mirror keeps the port, port-base numbers endpoints by first
 
 test('renderMappingTable: columns padded to the widest cell (golden)', () => {
   const text = renderMappingTable([
-    { simulated: '172.25.250.10:31234', served: '127.25.250.10:31234', what: 'NodePort default/howe-service (http, https if it speaks TLS)' },
-    { simulated: '172.25.250.50:80', served: '127.25.250.50:80', what: 'LoadBalancer default/loadbalancer (http, https if it speaks TLS)' },
+    { simulated: '172.25.250.10:31234', served: '127.25.250.10:31234', what: 'NodePort default/howe-service (http)' },
+    { simulated: '172.25.250.50:80', served: '127.25.250.50:80', what: 'LoadBalancer default/loadbalancer (http)' },
     { simulated: '172.25.250.100:6443', served: 'not served', what: 'hostNetwork kube-system/kube-apiserver-k8s-master: binding 127.25.250.100:6443 failed: busy' },
     { simulated: '10.96.0.10:53/udp+tcp', served: '127.96.0.10:53', what: 'cluster DNS (kube-system/kube-dns, as seen from a node)' },
   ]);

@@ -8,7 +8,7 @@ import type { Service } from '../model/core.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import type { Source } from '../sim/network/source.ts';
 import { sendDns } from '../sim/network/dns-transport.ts';
-import { endpointKey, reachableEndpoints, type SimEndpoint } from './endpoints.ts';
+import { endpointKey, reachableEndpoints, tlsBehind, type SimEndpoint } from './endpoints.ts';
 import { ExchangeCorrelation } from './correlation.ts';
 import { openHttpListener, type HttpListener } from './http-listener.ts';
 import { openDnsServer, type DnsServer } from './dns-server.ts';
@@ -98,7 +98,7 @@ export class ServedLab {
     const rows: MappingRow[] = [...this.#served.values()].map(({ endpoint, listener, error }) => ({
       simulated: `${endpoint.ip}:${endpoint.port}${endpoint.protocol === 'UDP' ? '/udp' : ''}`,
       served: listener ? `${listener.address.host}:${listener.address.port}` : 'not served',
-      what: describe(endpoint, listener, error),
+      what: describe(endpoint, listener, error, this.sim),
     }));
     if (this.#dns) {
       const { simulated, server, error } = this.#dns;
@@ -151,9 +151,10 @@ function bindError(address: LoopbackAddress, error: unknown): string {
   return `binding ${address.host}:${address.port} failed: ${(error as Error).message}`;
 }
 
-function describe(endpoint: SimEndpoint, listener: Served['listener'], error: string | undefined): string {
+function describe(endpoint: SimEndpoint, listener: Served['listener'], error: string | undefined, sim: Simulation): string {
   if (error) return `${endpoint.owner}: ${error}`;
-  if (endpoint.protocol === 'UDP') return `${endpoint.owner} (dns over udp)`;
+  if (endpoint.protocol === 'UDP') return `${endpoint.owner} (udp: DNS queries are relayed, other datagrams get no answer)`;
+  if (!tlsBehind(sim, endpoint)) return `${endpoint.owner} (http)`;
   const refusal = listener && 'tlsRefusal' in listener ? listener.tlsRefusal() : undefined;
-  return refusal ? `${endpoint.owner} (http; https refused: ${refusal})` : `${endpoint.owner} (http, https if it speaks TLS)`;
+  return refusal ? `${endpoint.owner} (http; https refused: ${refusal})` : `${endpoint.owner} (http, https)`;
 }
