@@ -3,13 +3,14 @@
  * health and version endpoints open (system:public-info-viewer), everything else 403 with a JSON Status.
  * SRC: kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/handlers/responsewriters/errors.go
  * (forbiddenMessage), plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go (system:public-info-viewer) (v1.31).
- * TLS: `tls()` returns undefined for now — no serving certificate is modelled yet.
+ * TLS on the secure port with kubeadm's serving certificate (kube-apiserver-certificate.ts), whatever the SNI.
  */
 import type { HttpRequestRecord, HttpResponseRecord } from '../../cluster/exchanges.ts';
 import type { Pod } from '../../model/core.ts';
 import type { Simulation } from '../simulation.ts';
 import type { AppHttpResult, AppImage, AppProcess } from './app.ts';
 import { randomUid } from '../controllers/workload-meta.ts';
+import { APISERVER_CERT_PEM, APISERVER_KEY_PEM } from './kube-apiserver-certificate.ts';
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 
@@ -21,7 +22,8 @@ export const kubeApiServerImage: AppImage = {
     const port = securePort(pod) ?? sim.topology.apiServerPort;
     return {
       listens: (p, protocol) => protocol === 'TCP' && p === port,
-      tls: () => undefined,
+      // kube-apiserver serves one certificate for every SNI name (no SNI certificates configured by kubeadm).
+      tls: (p) => (p === port ? { certificateFor: () => ({ certPem: APISERVER_CERT_PEM, keyPem: APISERVER_KEY_PEM, trace: [{ component: 'kube-apiserver', decision: 'presented the kubeadm serving certificate CN=kube-apiserver (issuer CN=kubernetes)' }] }) } : undefined),
       http: async (req, s) => answer(req, s, pod),
     };
   },
@@ -35,7 +37,12 @@ function securePort(pod: Pod): number | undefined {
 function answer(req: HttpRequestRecord, sim: Simulation, pod: Pod): AppHttpResult {
   const path = req.path.split('?')[0] ?? '/';
   let response: HttpResponseRecord;
-  if (req.method === 'GET' && PUBLIC_PATHS.has(path)) {
+  if (req.scheme === 'http') {
+    // Go's TLS listener spots a plaintext request in the first bytes and answers it in clear.
+    // SRC: go net/http server.go (*conn).serve, "Client sent an HTTP request to an HTTPS server." (go1.22)
+    const body = 'Client sent an HTTP request to an HTTPS server.\n';
+    response = { status: 400, reason: 'Bad Request', headers: {}, body };
+  } else if (req.method === 'GET' && PUBLIC_PATHS.has(path)) {
     response = respond(sim, 200, 'OK', 'text/plain; charset=utf-8', 'ok');
   } else if (req.method === 'GET' && path === '/version') {
     // Version fields of the v1.31.0 release build.
