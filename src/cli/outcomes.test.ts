@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OutcomeCollector, failureLines, sectionLines, type Envelope } from './outcomes.ts';
+import { OutcomeCollector, displayWidth, failureLines, sectionLines, type Envelope } from './outcomes.ts';
 
 // A minimal message stream: one feature, two scenarios; the second fails at its second step.
 function stream(): Envelope[] {
@@ -48,4 +48,13 @@ test('prints one line per section and the failures', () => {
     '      expected status NXDOMAIN, got NOERROR:',
     '      nope',
   ]);
+});
+
+test('CJK headings count two columns each, so section lines stay aligned', () => {
+  assert.equal(displayWidth('Service types (二 微服务的类型)'), 'Service types ( '.length + 2 + 12 + 1);
+  const lines = sectionLines([
+    { section: '2', title: 'Service types (二 微服务的类型)', uri: 'a' },
+    { section: '4.1', title: 'ClusterIP services (4.1 clusterip)', uri: 'b' },
+  ], []);
+  assert.equal(displayWidth(lines[0]!), displayWidth(lines[1]!));
 });

@@ -81,12 +81,12 @@ export class OutcomeCollector {
 
 /** One line per section: number, title, counts. Sections without scenarios that ran say so. */
 export function sectionLines(sections: SectionFeature[], outcomes: ScenarioOutcome[]): string[] {
-  const width = Math.max(...sections.map((s) => s.title.length));
+  const width = Math.max(...sections.map((s) => displayWidth(s.title)));
   return sections.map((s) => {
     const mine = outcomes.filter((o) => o.uri === s.uri);
     const failed = mine.filter((o) => !o.passed).length;
     const counts = mine.length === 0 ? 'no scenarios ran' : `${mine.length - failed} passed${failed > 0 ? `, ${failed} failed` : ''}`;
-    return `${failed > 0 ? '✗' : mine.length === 0 ? '·' : '✓'} ${s.section.padEnd(7)} ${s.title.padEnd(width)}   ${counts}`;
+    return `${failed > 0 ? '✗' : mine.length === 0 ? '·' : '✓'} ${s.section.padEnd(7)} ${s.title}${' '.repeat(width - displayWidth(s.title))}   ${counts}`;
   });
 }
 
@@ -98,4 +98,14 @@ export function failureLines(outcomes: ScenarioOutcome[], maxMessageLines = 6): 
     if (message.length > maxMessageLines) shown.push(`      … (${message.length - maxMessageLines} more lines in the report)`);
     return [`  ${o.uri}:${o.line}  ${o.name}`, `    ${o.failure?.status ?? 'failed'}: ${o.failure?.step ?? ''}`, ...shown];
   });
+}
+
+// Terminals draw CJK characters (the tutorial's headings) two columns wide (Unicode East Asian Width W/F).
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Columns a string takes in a terminal. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  return width;
 }
