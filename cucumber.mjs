@@ -23,4 +23,9 @@ export const kind = {
   import: [...common.import, 'src/cluster/kind/cucumber-hooks.ts'],
   worldParameters: { backend: 'kind' },
 };
-export const wire = { ...common, worldParameters: { backend: 'wire' } };
+// wire: its own report files, so `npm test` (default run, then wire run) keeps both.
+export const wire = {
+  ...common,
+  format: ['progress', 'html:reports/cucumber-wire.html', 'json:reports/cucumber-wire.json', 'junit:reports/junit-wire.xml'],
+  worldParameters: { backend: 'wire' },
+};
