@@ -26,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Step timeouts depend on the backend and are fixed when the step code loads (steps/hooks.ts).
     process.env['KUBELAB_BACKEND'] = args.backend;
+    // Feature URIs, manifest paths and reports/ are relative to the project root, wherever kubelab was started.
+    process.chdir(ROOT);
     return await runLab(args, {
       root: ROOT,
       env: process.env,
