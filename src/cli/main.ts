@@ -36,9 +36,21 @@ export async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     // Errors are reported once, here; a HarnessError's message already says what to do.
-    console.error(`kubelab: ${error instanceof HarnessError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(`kubelab: ${describeError(error)}`);
     return 2;
   }
+}
+
+// A message and its causes (cucumber wraps a failing BeforeAll hook's error); a stack only for
+// unexpected errors that say nothing more.
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const causes: string[] = [];
+  for (let cause = error.cause; cause !== undefined && causes.length < 5; cause = cause instanceof Error ? cause.cause : undefined) {
+    causes.push(`  caused by: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+  if (error instanceof HarnessError || causes.length > 0) return [error.message, ...causes].join('\n');
+  return error.stack ?? error.message;
 }
 
 // Run when executed as a script (`tsx src/cli/main.ts lab`, i.e. `npm run lab`); bin.mjs calls main itself.
