@@ -57,7 +57,9 @@ export function allocateClusterIP(sim: Simulation, svc: Service, dryRun: boolean
 
 function allocateStatic(sim: Simulation, svc: Service, range: ServiceIPRange, ip: string, dryRun: boolean, exclude: Service | undefined): ApiStatus | undefined {
   let problem: string | undefined;
-  // SRC: ipallocator/interfaces.go ErrNotInRange / ErrAllocated (wording of v1.20–v1.32 clusters).
+  // SRC: ipallocator/interfaces.go ErrNotInRange / ErrAllocated at v1.31: "the provided IP (%v) is not in the valid range.
+  // The range of valid IPs is %s". The shorter "provided IP X is not in the valid range" is a much later change
+  // (still the long form in kubernetes PR #141559, 2026); k8s-services.md calls it "current code".
   if (offsetOf(range, ip) === undefined) problem = `the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${range.cidr}`;
   else if (!dryRun && usedClusterIPs(sim, exclude).has(ip)) problem = 'provided IP is already allocated';
   if (problem) {

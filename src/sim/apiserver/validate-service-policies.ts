@@ -98,6 +98,16 @@ export function validateTrafficPolicies(svc: Service): FieldError[] {
   return errs;
 }
 
+/**
+ * validateServiceExternalTrafficFieldsUpdate: while a Service stays LoadBalancer + Local, its healthCheckNodePort
+ * may not change (SRC: validation.go ValidateServiceUpdate, v1.31; the allocator keeps the old number when omitted).
+ */
+export function validateExternalTrafficFieldsUpdate(svc: Service, old: Service): FieldError[] {
+  if (!needsHealthCheck(old) || !needsHealthCheck(svc)) return [];
+  if ((svc.spec.healthCheckNodePort ?? 0) === (old.spec.healthCheckNodePort ?? 0)) return [];
+  return [forbidden('spec.healthCheckNodePort', 'field is immutable')];
+}
+
 function isCIDR(value: string): boolean {
   try {
     ipaddr.parseCIDR(value);

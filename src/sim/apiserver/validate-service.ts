@@ -1,4 +1,7 @@
-/** ValidateService / ValidateServiceUpdate (SRC: kubernetes pkg/apis/core/validation/validation.go, v1.31), in upstream's order. */
+/**
+ * ValidateService / ValidateServiceUpdate (SRC: kubernetes pkg/apis/core/validation/validation.go, v1.31), in upstream's order:
+ * on update clusterIPs, loadBalancerClass and healthCheckNodePort immutability come before the ValidateService rules.
+ */
 import type { Service } from '../../model/core.ts';
 import type { KubeObject } from '../../model/meta.ts';
 import type { FieldError } from './types.ts';
@@ -7,7 +10,7 @@ import { isDns1123Subdomain } from './name-rules.ts';
 import { isHeadless, validateClusterIPsRelated, validateClusterIPsUpdate } from './validate-service-ips.ts';
 import { validateServicePorts, validateServicePortSets } from './validate-service-ports.ts';
 import { validateLabels } from './validate-meta.ts';
-import { validateAffinity, validateExternalIPs, validateLoadBalancerFields, validateTrafficPolicies } from './validate-service-policies.ts';
+import { validateAffinity, validateExternalIPs, validateExternalTrafficFieldsUpdate, validateLoadBalancerFields, validateTrafficPolicies } from './validate-service-policies.ts';
 
 const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 
@@ -19,6 +22,7 @@ export function validateService(obj: KubeObject, old: KubeObject | undefined): F
   if (old) {
     errs.push(...validateClusterIPsUpdate(svc, old as Service));
     errs.push(...validateLoadBalancerClassUpdate(svc, old as Service));
+    errs.push(...validateExternalTrafficFieldsUpdate(svc, old as Service));
   }
   if (!spec.ports?.length && !isHeadless(svc) && spec.type !== 'ExternalName') errs.push(required('spec.ports'));
   if (spec.type === 'LoadBalancer' && isHeadless(svc)) errs.push(invalidString('spec.clusterIPs[0]', 'None', "may not be set to 'None' for LoadBalancer services"));
