@@ -13,21 +13,36 @@ test('documents: leading ---, comments, empty documents and a List are flattened
   assert.deepEqual(r.objects.map((o) => `${o.kind}/${o.metadata.name}`), ['Deployment/howe', 'Service/howe', 'ConfigMap/c']);
 });
 
-const errorCases = [
+// kubectl prints go-yaml's line only (no column): 1-based for scanner errors, the line above for parser errors,
+// counted inside the chunk YAMLReader cut (a leading `---` belongs to the first chunk).
+const errorCases: { name: string; text: string; want: string; at?: { line: number; column: number } }[] = [
   {
-    name: 'flattened blog YAML: mapping values not allowed',
+    name: 'flattened blog YAML: mapping values not allowed (scanner error: its own line)',
     text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: howe\nspec:\n  type: NodePort\n  selector: app: howe\n',
-    want: 'error: error parsing howe.yml: error converting YAML to JSON: yaml: line 7: mapping values are not allowed in this context\n(at howe.yml line 7, column 13)',
+    want: 'error: error parsing howe.yml: error converting YAML to JSON: yaml: line 7: mapping values are not allowed in this context',
+    at: { line: 7, column: 13 },
   },
   {
     name: 'line counted inside the second document',
     text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Service\nmetadata: name: b\n',
-    want: 'error: error parsing howe.yml: error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context\n(at howe.yml line 8, column 11)',
+    want: 'error: error parsing howe.yml: error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context',
+    at: { line: 8, column: 11 },
+  },
+  {
+    name: 'a leading --- stays in the first chunk',
+    text: '---\napiVersion: v1\nkind: Service\nmetadata: name: b\n',
+    want: 'error: error parsing howe.yml: error converting YAML to JSON: yaml: line 4: mapping values are not allowed in this context',
   },
   {
     name: 'tab indentation',
     text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: a\n',
-    want: 'error: error parsing howe.yml: error converting YAML to JSON: yaml: line 4: found character that cannot start any token\n(at howe.yml line 4, column 1)',
+    want: 'error: error parsing howe.yml: error converting YAML to JSON: yaml: line 4: found character that cannot start any token',
+  },
+  {
+    name: 'mis-indented key: a parser error names the line above',
+    text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n labels: {}\n',
+    want: 'error: error parsing howe.yml: error converting YAML to JSON: yaml: line 4: did not find expected key',
+    at: { line: 5, column: 1 },
   },
   {
     name: 'kind and apiVersion missing',
@@ -54,7 +69,9 @@ for (const c of errorCases) {
   test(`parse error: ${c.name}`, () => {
     const r = parseManifests(c.text, 'howe.yml', resources);
     assert.equal(r.ok, false);
-    if (!r.ok) assert.equal(r.message, c.want);
+    if (r.ok) return;
+    assert.equal(r.message, c.want);
+    if (c.at) assert.deepEqual(r.at, c.at);
   });
 }
 

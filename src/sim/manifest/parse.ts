@@ -6,10 +6,20 @@
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../model/meta.ts';
 import type { ResourceRegistry } from '../kinds.ts';
-import { documentSeparatorLines, goYamlProblem, lineInDocument } from './yaml-errors.ts';
+import { chunkStartLines, goYamlMessage, goYamlProblem } from './yaml-errors.ts';
 
-/** The objects of a manifest file, or kubectl's error text (`error: …` lines; several errors one per line). */
-export function parseManifests(text: string, source: string, resources: ResourceRegistry): { ok: true; objects: KubeObject[] } | { ok: false; message: string } {
+/** Where in the file a YAML syntax error is (1-based); kubectl itself prints only go-yaml's chunk-relative line. */
+export interface ManifestPosition { line: number; column: number }
+
+/**
+ * The objects of a manifest file, or kubectl's error text (`error: …` lines; several errors one per line) and,
+ * for a YAML syntax error, its absolute position in the file (for hints; not part of kubectl's text).
+ */
+export function parseManifests(
+  text: string,
+  source: string,
+  resources: ResourceRegistry,
+): { ok: true; objects: KubeObject[] } | { ok: false; message: string; at?: ManifestPosition } {
   // go-yaml v2 is a YAML 1.1 parser (yes/no/on/off are booleans) that keeps dates as strings and the last duplicate key.
   const docs = parseAllDocuments(text, {
     version: '1.1',
@@ -17,17 +27,17 @@ export function parseManifests(text: string, source: string, resources: Resource
     customTags: (tags) => tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:timestamp'),
   });
   const list = Array.isArray(docs) ? docs : [docs];
-  const separators = documentSeparatorLines(text);
+  const chunks = chunkStartLines(text);
   for (const doc of list) {
     const error = doc.errors[0];
     if (!error) continue;
     const at = error.linePos?.[0] ?? { line: 1, col: 1 };
-    const inDoc = lineInDocument(at.line, separators);
+    // SRC: cli-runtime pkg/resource/visitor.go StreamVisitor ("error parsing %s: %v"); sigs.k8s.io/yaml YAMLToJSON.
+    const yamlText = goYamlMessage(goYamlProblem(error), at.line, chunks);
     return {
       ok: false,
-      message:
-        `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${inDoc}: ${goYamlProblem(error)}\n` +
-        `(at ${source} line ${at.line}, column ${at.col})`,
+      message: `error: error parsing ${source}: error converting YAML to JSON: ${yamlText}`,
+      at: { line: at.line, column: at.col },
     };
   }
   const raw: unknown[] = [];
