@@ -2,6 +2,7 @@
 import type { ApiServer, AdmissionHook } from './types.ts';
 import type { Simulation } from '../simulation.ts';
 import { createObject, updateObject, type WriteContext } from './write-path.ts';
+import { decoded } from './decode-body.ts';
 import { applyObject } from './apply.ts';
 import { patchObject } from './patch.ts';
 import { deleteObject } from './delete.ts';
@@ -11,11 +12,12 @@ export function createApiServer(sim: Simulation): ApiServer {
   const hooks = new Map<string, AdmissionHook>();
   const ctx: WriteContext = { sim, hooks };
   return {
-    create: (obj, opts) => createObject(ctx, obj, opts?.dryRun ?? false),
-    apply: (obj, opts) => applyObject(ctx, obj, opts?.dryRun ?? false),
-    update: (obj, opts) => updateObject(ctx, obj, opts?.dryRun ?? false, 'replaced'),
-    patch: (ref, patch, type, opts) => patchObject(ctx, ref, patch, type, opts?.dryRun ?? false),
+    create: (obj, opts) => decoded(ctx, obj, opts?.fieldValidation ?? 'Strict', (o) => createObject(ctx, o, opts?.dryRun ?? false)),
+    apply: (obj, opts) => applyObject(ctx, obj, opts?.dryRun ?? false, opts?.fieldValidation ?? 'Strict'),
+    update: (obj, opts) => decoded(ctx, obj, opts?.fieldValidation ?? 'Strict', (o) => updateObject(ctx, o, opts?.dryRun ?? false, 'replaced')),
+    patch: (ref, patch, type, opts) => patchObject(ctx, ref, patch, type, opts?.dryRun ?? false, opts?.fieldValidation ?? 'Warn'),
     delete: (ref, opts) => deleteObject(sim, ref, opts?.dryRun ?? false),
     addAdmission: (name, hook) => void hooks.set(name, hook),
   };
 }
+

@@ -7,6 +7,8 @@ import type { ApiResult } from './types.ts';
 import { createObject, resourceOf, updateObject, type WriteContext } from './write-path.ts';
 import { sameJson, threeWayMerge, jsonMergePatch } from './merge.ts';
 import { STRATEGIC_KINDS } from './merge-keys.ts';
+import { decoded } from './decode-body.ts';
+import { checkBody, goFormatValue, patchDecodeErrorStatus, type FieldValidation } from './strict-decoding.ts';
 
 /** The annotation kubectl apply keeps the applied manifest in. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -30,7 +32,7 @@ export function withLastApplied(obj: KubeObject): KubeObject {
 }
 
 /** apply: create with the annotation, or merge onto the live object; `unchanged` when the merge changes nothing. */
-export function applyObject(ctx: WriteContext, input: KubeObject, dryRun: boolean): ApiResult {
+export function applyObject(ctx: WriteContext, input: KubeObject, dryRun: boolean, fieldValidation: FieldValidation = 'Strict'): ApiResult {
   const rt = resourceOf(ctx.sim, input);
   if ('code' in rt) return { ok: false, status: rt, warnings: [] };
   const manifest = structuredClone(input);
@@ -39,7 +41,17 @@ export function applyObject(ctx: WriteContext, input: KubeObject, dryRun: boolea
   else delete manifest.metadata.namespace;
   const modified = withLastApplied(manifest);
   const current = ctx.sim.store.get(modified.kind, modified.metadata.name, modified.metadata.namespace);
-  if (!current) return createObject(ctx, modified, dryRun);
+  if (!current) return decoded(ctx, modified, fieldValidation, (o) => createObject(ctx, o, dryRun));
+  // An existing object is patched: unknown fields fail as a PATCH does (422, the patch shown in Go's %+v).
+  // SRC: apiserver pkg/endpoints/handlers/patch.go applyPatchToObject (v1.31). The shown map is the changed part of
+  // the manifest, an approximation of kubectl's three-way patch after the server's merge.
+  const checked = checkBody(modified, fieldValidation);
+  if (!checked.ok) return { ok: false, status: patchDecodeErrorStatus(goFormatValue(changedPart(current, modified)), checked.errors), warnings: [] };
+  const result = mergeOnto(ctx, checked.object, current, dryRun);
+  return { ...result, warnings: [...checked.warnings, ...result.warnings] };
+}
+
+function mergeOnto(ctx: WriteContext, modified: KubeObject, current: KubeObject, dryRun: boolean): ApiResult {
   const previous = current.metadata.annotations?.[LAST_APPLIED];
   const original = previous ? safeParse(previous) : undefined;
   // Custom resources get a JSON merge patch (lists replaced); built-in kinds a strategic one.
@@ -69,4 +81,15 @@ function safeParse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+// The values of `modified` that differ from `current` (maps recursively, lists whole).
+function changedPart(current: unknown, modified: unknown): unknown {
+  if (!modified || typeof modified !== 'object' || Array.isArray(modified) || !current || typeof current !== 'object' || Array.isArray(current)) return modified;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(modified)) {
+    const before = (current as Record<string, unknown>)[k];
+    if (v !== null && !sameJson(before, v)) out[k] = changedPart(before, v);
+  }
+  return out;
 }

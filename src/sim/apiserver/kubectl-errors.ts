@@ -46,11 +46,13 @@ export function kubectlErrorText(status: ApiStatus, ctx: KubectlErrorContext): s
 }
 
 // Invalid errors are printed from the Status details (kind, name, causes), never with "error when …".
+// SRC: kubectl pkg/cmd/util/helpers.go checkErr IsInvalid: no details → the server's message; details with an empty
+// kind and name (a PATCH that failed to decode) → "The request is invalid" before the causes.
 function invalidText(status: ApiStatus): string {
   if (status.kind === undefined && status.name === undefined) {
     return status.message ? `The request is invalid: ${status.message}` : 'The request is invalid';
   }
-  const head = `The ${status.kind ?? ''} "${status.name ?? ''}" is invalid`;
+  const head = status.kind || status.name ? `The ${status.kind ?? ''} "${status.name ?? ''}" is invalid` : 'The request is invalid';
   const causes = [...new Set((status.causes ?? []).map(renderFieldError))];
   if (causes.length === 0) return head;
   if (causes.length === 1) return `${head}: ${causes[0]}`;

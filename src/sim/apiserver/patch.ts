@@ -6,9 +6,11 @@ import { qualifiedResource, updateObject, type WriteContext } from './write-path
 import { jsonMergePatch, strategicMergePatch } from './merge.ts';
 import { applyJsonPatch } from './json-patch.ts';
 import { STRATEGIC_KINDS } from './merge-keys.ts';
+import { canonicalJson } from './apply.ts';
+import { checkBody, goFormatValue, patchDecodeErrorStatus, type FieldValidation } from './strict-decoding.ts';
 
 /** Applies a `kubectl patch --type` patch. A patch that changes nothing keeps the resourceVersion (kubectl then says "patched (no change)"). */
-export function patchObject(ctx: WriteContext, ref: ObjectRef, patch: unknown, type: 'strategic' | 'merge' | 'json', dryRun: boolean): ApiResult {
+export function patchObject(ctx: WriteContext, ref: ObjectRef, patch: unknown, type: 'strategic' | 'merge' | 'json', dryRun: boolean, fieldValidation: FieldValidation = 'Warn'): ApiResult {
   const rt = ctx.sim.resources.all().find((r) => r.kind === ref.kind);
   if (!rt) return { ok: false, status: { code: 404, reason: 'NotFound', message: 'the server could not find the requested resource' }, warnings: [] };
   const namespace = rt.namespaced ? (ref.namespace ?? 'default') : undefined;
@@ -38,5 +40,12 @@ export function patchObject(ctx: WriteContext, ref: ObjectRef, patch: unknown, t
   next.apiVersion = current.apiVersion;
   next.metadata = { ...(next.metadata ?? {}), name: current.metadata.name, resourceVersion: current.metadata.resourceVersion };
   if (namespace !== undefined) next.metadata.namespace = namespace;
-  return updateObject(ctx, next, dryRun, 'patched');
+  // SRC: patch.go applyPatchToObject (strategic: the patch map in %+v) and jsonPatcher (the patched JSON), v1.31.
+  const checked = checkBody(next, fieldValidation);
+  if (!checked.ok) {
+    const shown = type === 'strategic' ? goFormatValue(patch) : canonicalJson(patched).trimEnd();
+    return { ok: false, status: patchDecodeErrorStatus(shown, checked.errors), warnings: [] };
+  }
+  const result = updateObject(ctx, checked.object, dryRun, 'patched');
+  return { ...result, warnings: [...checked.warnings, ...result.warnings] };
 }

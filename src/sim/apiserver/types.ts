@@ -1,5 +1,6 @@
 /** The contract of the simulated kube-apiserver: requests in, objects or Status errors out (never thrown). */
 import type { KubeObject, ObjectRef } from '../../model/meta.ts';
+import type { FieldValidation } from './strict-decoding.ts';
 
 /** One field error, as apimachinery field.Error renders it: `<field>: <type>[: <value>][: <detail>]`. */
 export interface FieldError {
@@ -34,16 +35,23 @@ export type AdmissionHook = (request: { operation: 'CREATE' | 'UPDATE'; object: 
   | { allowed: true; warnings?: string[] }
   | { allowed: false; status: ApiStatus };
 
+/**
+ * Options of a write. `fieldValidation` is the request's query parameter: create/apply/update default to Strict
+ * (what kubectl v1.31 sends with its default --validate=strict; pass Ignore for --validate=false), patch to the
+ * server default Warn (kubectl patch sends none). Unknown fields are dropped in every mode.
+ */
+export interface WriteOptions { dryRun?: boolean; fieldValidation?: FieldValidation }
+
 /** The API server requests kubectl and the controllers use. */
 export interface ApiServer {
   /** POST: create, failing with AlreadyExists when present. */
-  create(obj: KubeObject, opts?: { dryRun?: boolean }): ApiResult;
+  create(obj: KubeObject, opts?: WriteOptions): ApiResult;
   /** `kubectl apply` semantics: create when absent, else three-way merge against the last-applied annotation; `unchanged` when nothing differs. */
-  apply(obj: KubeObject, opts?: { dryRun?: boolean }): ApiResult;
+  apply(obj: KubeObject, opts?: WriteOptions): ApiResult;
   /** PUT: replace an existing object (kubectl replace / edit). A write that changes nothing keeps the resourceVersion. */
-  update(obj: KubeObject, opts?: { dryRun?: boolean }): ApiResult;
+  update(obj: KubeObject, opts?: WriteOptions): ApiResult;
   /** PATCH with `kubectl patch --type` semantics; outcome `patched` (compare resourceVersions for kubectl's "(no change)"). */
-  patch(ref: ObjectRef, patch: unknown, type: 'strategic' | 'merge' | 'json', opts?: { dryRun?: boolean }): ApiResult;
+  patch(ref: ObjectRef, patch: unknown, type: 'strategic' | 'merge' | 'json', opts?: WriteOptions): ApiResult;
   /** DELETE one object; dependents (ownerReferences) and a namespace's content go with it. */
   delete(ref: ObjectRef, opts?: { dryRun?: boolean }): ApiResult;
   /** Register a validating admission webhook (installing ingress-nginx). */
