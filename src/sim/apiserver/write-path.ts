@@ -15,6 +15,7 @@ import { applyDefaults, generateName, keepSystemFields, placeObject, stampNewObj
 import { beginServiceCreate, beginServiceUpdate } from './service-lifecycle.ts';
 import { validateObjectMeta } from './validate-meta.ts';
 import { VALIDATORS } from './validators.ts';
+import { admitPod } from './pod-admission.ts';
 
 /** What a request path needs: the simulation and the registered admission webhooks. */
 export interface WriteContext { sim: Simulation; hooks: ReadonlyMap<string, AdmissionHook> }
@@ -48,6 +49,7 @@ export function createObject(ctx: WriteContext, input: KubeObject, dryRun: boole
     if (allocation) return fail(allocation);
   }
   stampNewObject(sim, obj, tracksGeneration(rt, isBuiltIn(rt)));
+  if (obj.kind === 'Pod') admitPod(obj);
   const invalid = validate(sim, rt, obj, undefined);
   if (invalid) return fail(invalid);
   const admitted = admit(ctx, 'CREATE', obj, undefined);
