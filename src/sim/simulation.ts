@@ -8,7 +8,7 @@ import { ResourceRegistry } from './kinds.ts';
 import { defaultTopology, type Topology } from './topology.ts';
 import { defaultClusterConfig, type ClusterConfig } from './cluster-config.ts';
 import { CONTROLLERS } from './controllers/index.ts';
-import type { Controller, ControllerContext } from './controllers/controller.ts';
+import type { Controller, ControllerContext, NodeLocalState } from './controllers/controller.ts';
 import { createApiServer } from './apiserver/api-server.ts';
 import type { ApiServer } from './apiserver/types.ts';
 import { imageCatalogue } from './apps/catalogue.ts';
@@ -43,6 +43,8 @@ export class Simulation {
   readonly processes = new Map<string, AppProcess>();
   /** Data-plane counters (ipvs rr position, ingress round robin…), keyed by component-chosen names. */
   readonly counters = new Map<string, number>();
+  /** Node-local state outside the API (host-local IPAM's last reserved IP per node). */
+  readonly nodeState: NodeLocalState = { lastReservedIP: new Map() };
   /** Warnings components logged while handling the current command (drained by the command runner). */
   readonly warnings: string[] = [];
   /**
@@ -100,7 +102,7 @@ export class Simulation {
 
   /** What controllers may read. */
   controllerContext(): ControllerContext {
-    return { store: this.view, clock: this.clock, rng: this.rng, topology: this.topology, config: this.config };
+    return { store: this.view, clock: this.clock, rng: this.rng, topology: this.topology, config: this.config, nodeState: this.nodeState };
   }
 
   // A pod's process starts when the kubelet has marked it Running and stops when the pod is gone.

@@ -60,7 +60,7 @@ test('kube-apiserver: anonymous requests get RBAC 403 Status JSON, health endpoi
   const root = await proc.http!({ ...request('GET', '/'), scheme: 'https', port: 6443 }, sim);
   assert.equal(root.response.status, 403);
   assert.deepEqual(JSON.parse(root.response.body), { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'forbidden: User "system:anonymous" cannot get path "/"', reason: 'Forbidden', details: {}, code: 403 });
-  assert.equal((await proc.http!({ ...request('GET', '/healthz'), port: 6443 }, sim)).response.body, 'ok');
+  assert.equal((await proc.http!({ ...request('GET', '/healthz'), scheme: 'https', port: 6443 }, sim)).response.body, 'ok');
   const cases: [string, string, string][] = [
     ['GET', '/api/v1/namespaces/default/pods', 'pods is forbidden: User "system:anonymous" cannot list resource "pods" in API group "" in the namespace "default"'],
     ['GET', '/api/v1/nodes/k8s-node1', 'nodes "k8s-node1" is forbidden: User "system:anonymous" cannot get resource "nodes" in API group "" at the cluster scope'],

@@ -12,6 +12,18 @@ export interface ControllerContext {
   rng: Random;
   topology: Topology;
   config: ClusterConfig;
+  /** State nodes keep on their own disks, outside the API server; absent = nodes remember nothing (fresh disks). */
+  nodeState?: NodeLocalState;
+}
+
+/**
+ * What nodes remember outside the API (no object kubectl can list): host-local IPAM's last reserved
+ * pod IP per node, kept by the CNI in /var/lib/cni/networks/<network>/last_reserved_ip.0. It survives
+ * the pod that took the IP, so it cannot be derived from the pods still stored. The Simulation owns
+ * one and passes it in; the kubelet controller is the only writer.
+ */
+export interface NodeLocalState {
+  lastReservedIP: Map<string, string>;
 }
 
 /** One change a controller asks for; the simulation applies them in order. */

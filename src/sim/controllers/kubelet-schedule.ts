@@ -54,21 +54,42 @@ function unschedulableMessage(total: number, tainted: number, mismatched: number
 }
 
 /**
- * The next free pod IP of a node's podCIDR, from .2 upwards (.1 is the cni0 bridge), skipping
- * addresses in use. SRC: containernetworking/plugins plugins/ipam/host-local/backend/allocator (range
- * start = network+2 when a gateway takes .1; flannel's subnet.env sets the node's /24).
- * Known difference: host-local resumes after the last reserved IP (state on the node's disk), so a
- * real cluster hands a replacement pod a new address where kubelab reuses the lowest free one.
+ * The pod IP host-local IPAM reserves next on a node: it resumes right after the node's last
+ * reserved IP (not at the lowest free one), skips the gateway (.1, the cni0 bridge) and addresses
+ * in use, wraps from the range end (broadcast - 1) back to the range start, and gives up after one
+ * full turn. Without a last reserved IP (fresh node) it starts at the range start (.2 after the gateway).
+ * SRC: containernetworking/plugins plugins/ipam/host-local/backend/allocator/allocator.go GetIter/Get and
+ * range_set.go/range.go Canonicalize (RangeStart = network+1, RangeEnd = broadcast-1, Gateway = network+1);
+ * flannel's CNI config delegates to bridge + host-local over the node's /24.
  */
-export function nextPodIP(podCIDR: string, inUse: ReadonlySet<string>): string | undefined {
+export function nextPodIP(podCIDR: string, inUse: ReadonlySet<string>, lastReserved?: string): string | undefined {
   const [net, bits] = ipaddr.parseCIDR(podCIDR);
-  const base = ipaddr.IPv4.networkAddressFromCIDR(podCIDR).toByteArray().reduce((n, b) => n * 256 + b, 0);
-  const size = 2 ** (32 - bits);
   if (net.kind() !== 'ipv4') return undefined;
-  for (let offset = 2; offset < size - 1; offset++) {
-    const n = base + offset;
-    const ip = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-    if (!inUse.has(ip)) return ip;
+  const base = toNumber(ipaddr.IPv4.networkAddressFromCIDR(podCIDR).toString());
+  const size = 2 ** (32 - bits);
+  const first = base + 1; // RangeStart (network + 1), also the default gateway
+  const last = base + size - 2; // RangeEnd (broadcast - 1)
+  const gateway = base + 1;
+  const resume = lastReserved !== undefined && ipaddr.IPv4.isValid(lastReserved) ? toNumber(lastReserved) : undefined;
+  // Iteration starts after the last reserved IP when the range holds it, else at the range start.
+  const inRange = resume !== undefined && resume >= first && resume <= last;
+  let cur = inRange ? resume : first - 1;
+  const stop = inRange ? resume : last;
+  for (let steps = 0; steps <= last - first + 1; steps++) {
+    cur = cur >= last ? first : cur + 1;
+    if (cur !== gateway) {
+      const ip = fromNumber(cur);
+      if (!inUse.has(ip)) return ip;
+    }
+    if (cur === stop) break;
   }
   return undefined;
+}
+
+function toNumber(ip: string): number {
+  return ip.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+function fromNumber(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }

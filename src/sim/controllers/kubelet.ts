@@ -45,8 +45,13 @@ function reconcileKubelet(ctx: ControllerContext, registry: ImageRegistry): Chan
     const nodeIP = node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
     let podIP = pod.spec.hostNetwork ? nodeIP : original.status?.podIP;
     if (!podIP) {
-      podIP = nextPodIP(node.spec.podCIDR, usedIPs);
-      if (podIP) usedIPs.add(podIP);
+      // host-local keeps the last reserved IP on the node's disk (ctx.nodeState), not in the API.
+      const lastReserved = ctx.nodeState?.lastReservedIP;
+      podIP = nextPodIP(node.spec.podCIDR, usedIPs, lastReserved?.get(node.metadata.name));
+      if (podIP) {
+        usedIPs.add(podIP);
+        lastReserved?.set(node.metadata.name, podIP);
+      }
     }
     pod.status = podStatus(ctx, pod, { nodeIP, podIP, now, registry });
     if (!sameObject(original, pod)) changes.push({ op: 'put', object: normalized(pod) });

@@ -13,7 +13,7 @@ export function labContext(seed = 1): ControllerContext & { store: ObjectStore; 
   const topology = defaultTopology();
   const store = new ObjectStore();
   for (const n of topology.nodes) store.put(labNode(n.name, n.ip, n.podCIDR, n.role === 'control-plane'));
-  return { store, clock: new ManualClock(topology.start), rng: new Random(seed), topology, config: defaultClusterConfig(topology.serviceCIDR) };
+  return { store, clock: new ManualClock(topology.start), rng: new Random(seed), topology, config: defaultClusterConfig(topology.serviceCIDR), nodeState: { lastReservedIP: new Map() } };
 }
 
 /** A Node object as kubeadm registers it. */
