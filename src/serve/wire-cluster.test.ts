@@ -56,3 +56,20 @@ test('WireCluster: same seed, same answers as the simulator backend (the wire do
   assert.deepEqual(a, b);
   assert.ok(new Set(a).size > 1, 'several pods answered');
 });
+
+test('WireCluster: HTTPS to kube-apiserver crosses the wire; curl verifies the certificate that really arrived', async () => {
+  await using cluster = await createWireCluster({ seed: 2 });
+  const lab = await cluster.served();
+  const cases = [
+    { name: 'curl -k accepts', line: 'curl -k -s https://172.25.250.100:6443/version', exitCode: 0, stdout: /"gitVersion": "v1\.31\.0"/ },
+    { name: 'curl verifies and rejects (kubeadm CA unknown to the client host)', line: 'curl -s https://172.25.250.100:6443/version', exitCode: 60, stdout: /^$/ },
+  ];
+  for (const c of cases) {
+    const before = lab.correlation.issued;
+    const result = await cluster.run(c.line, { kind: 'host' }, workdir());
+    assert.equal(result.exitCode, c.exitCode, c.name);
+    assert.match(result.stdout, c.stdout, c.name);
+    assert.equal(lab.correlation.issued - before, 1, `${c.name}: one request over the wire`);
+    assert.match(result.http[0]?.tls?.certPem ?? '', /^-----BEGIN CERTIFICATE-----\n/, `${c.name}: the peer certificate captured from the socket`);
+  }
+});

@@ -53,7 +53,9 @@ async function sendHostHttp(lab: ServedLab, sim: Simulation, source: Source, req
     if (!simulated && wire.kind === 'error') {
       // The connection failed before a request reached the server (e.g. a TLS ClientHello on a plain
       // HTTP port): the simulated network never saw it, so it is asked for the record of that attempt.
-      return await sendHttp(sim, source, req, opts);
+      const simulatedAttempt = await sendHttp(sim, source, req, opts);
+      const decision = `the connection to ${address.host}:${address.port} failed before a request reached serve mode (${wire.error.message}); this exchange was simulated in process`;
+      return { ...simulatedAttempt, trace: [...simulatedAttempt.trace, { component: 'wire', decision }] };
     }
     const exchange = simulated ?? (await recorded);
     if (wire.kind === 'error' && exchange.response) {
