@@ -22,7 +22,7 @@ for (const c of bad) test(`parseServeArgs rejects: ${c.name}`, () => assert.thro
 test('runServe: prints the seed and the mapping table, serves until stopped, then closes', async () => {
   const lines: string[] = [];
   let stop!: (signal: string) => void;
-  const base = 21000 + (process.pid % 20000);
+  const base = 27000 + (process.pid % 4000); // below the ephemeral range (32768+)
   const done = runServe(['--seed', '4', '--port-base', String(base), '--dns-port', String(base + 500)], {
     cwd: process.cwd(), env: {}, print: (l) => lines.push(l), randomSeed: () => 0,
     stopRequested: () => new Promise((resolve) => { stop = resolve; }),

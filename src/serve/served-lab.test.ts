@@ -120,7 +120,7 @@ test('ServedLab: the cluster DNS server answers a real UDP query with the servic
 
 test('ServedLab: binds loopback only, and port-base maps every endpoint to 127.0.0.1:N+k in a printed table', async () => {
   const sim = labWith(nodePortApp('myapp', 'myapp:v1', [{ port: 80, targetPort: 80, nodePort: 30080 }]));
-  const base = 20000 + (process.pid % 20000);
+  const base = 22000 + (process.pid % 4000); // below the ephemeral range (32768+)
   const lab = await serveLab(sim, { mapping: { mode: 'port-base', base }, dnsPort: false });
   try {
     const rows = lab.rows();
