@@ -1,7 +1,7 @@
 /**
  * Rule text as iptables prints it: `iptables-save` lines and `iptables -L` columns.
  * SRC: iptables iptables/iptables.c print_firewall, print_header, xtables.c xtables_save_string;
- * extensions libxt_comment, libxt_tcp/udp, libipt_addrtype, libxt_statistic, libxt_recent, libxt_mark,
+ * extensions libxt_comment, libxt_tcp/udp, libxt_addrtype, libxt_physdev, libxt_ipvs, libxt_statistic, libxt_recent, libxt_mark,
  * libxt_conntrack, libxt_set, libipt_DNAT, libxt_MARK, libipt_MASQUERADE, libipt_REJECT (v1.8.7).
  */
 import type { IptMatch, IptRule, IptTarget } from './iptables-types.ts';
@@ -27,7 +27,10 @@ function saveMatch(m: IptMatch): string {
   switch (m.m) {
     case 'comment': return ` -m comment --comment${saveString(m.text)}`;
     case 'tcp': case 'udp': case 'sctp': return ` -m ${m.m}${m.dport === undefined ? '' : ` --dport ${m.dport}`}`;
-    case 'addrtype': return ` -m addrtype${m.srcType ? ` --src-type ${m.srcType}` : ''}${m.dstType ? ` --dst-type ${m.dstType}` : ''}`;
+    case 'addrtype': return ` -m addrtype${m.srcType ? `${m.srcInvert ? ' !' : ''} --src-type ${m.srcType}` : ''}${m.dstType ? ` --dst-type ${m.dstType}` : ''}`;
+    case 'physdev': return ' -m physdev ! --physdev-is-in';
+    // libxt_ipvs ipvs_mt_save: the address with its mask, the protocol as a number.
+    case 'ipvs': return ` -m ipvs --vaddr ${withMask(m.vaddr)} --vproto ${m.vproto} --vport ${m.vport}`;
     case 'statistic': return ` -m statistic --mode random --probability ${displayProbability(m.probability)}`;
     case 'recent':
       return ` -m recent ${m.op === 'set' ? '--set' : '--rcheck'}${m.seconds ? ` --seconds ${m.seconds}` : ''}${m.reap ? ' --reap' : ''} --name ${m.name} --mask 255.255.255.255 --rsource`;
@@ -85,7 +88,9 @@ function listMatch(m: IptMatch, numeric: boolean): string {
       const name = numeric ? undefined : SERVICE_NAMES[m.m]?.[m.dport];
       return ` ${m.m} dpt:${name ?? m.dport}`;
     }
-    case 'addrtype': return ` ADDRTYPE match${m.srcType ? ` src-type ${m.srcType}` : ''}${m.dstType ? ` dst-type ${m.dstType}` : ''}`;
+    case 'addrtype': return ` ADDRTYPE match${m.srcType ? ` src-type ${m.srcInvert ? '!' : ''}${m.srcType}` : ''}${m.dstType ? ` dst-type ${m.dstType}` : ''}`;
+    case 'physdev': return ' PHYSDEV match ! --physdev-is-in';
+    case 'ipvs': return ` vaddr ${withMask(m.vaddr)} vproto ${m.vproto} vport ${m.vport}`;
     case 'statistic': return ` statistic mode random probability ${displayProbability(m.probability)}`;
     case 'recent':
       return ` recent: ${m.op === 'set' ? 'SET' : 'CHECK'}${m.seconds ? ` seconds: ${m.seconds}` : ''}${m.reap ? ' reap' : ''} name: ${m.name} side: source mask: 255.255.255.255`;

@@ -4,7 +4,11 @@
 export type IptMatch =
   | { m: 'comment'; text: string }
   | { m: 'tcp' | 'udp' | 'sctp'; dport?: number }
-  | { m: 'addrtype'; dstType?: string; srcType?: string }
+  | { m: 'addrtype'; dstType?: string; srcType?: string; srcInvert?: boolean }
+  /** `-m physdev ! --physdev-is-in` (the only physdev option kube-proxy writes). */
+  | { m: 'physdev'; isInInvert: true }
+  /** `-m ipvs --vaddr <ip> --vproto <proto> --vport <port>` (vproto kept as the number iptables stores). */
+  | { m: 'ipvs'; vaddr: string; vproto: number; vport: number }
   /** `probability` is kube-proxy's "%0.10f" argument (see probability.ts for what the kernel stores). */
   | { m: 'statistic'; probability: string }
   | { m: 'recent'; op: 'set' | 'rcheck'; name: string; seconds?: number; reap?: boolean }
