@@ -9,14 +9,16 @@ export interface StatusInput { nodeIP: string; podIP: string | undefined; now: s
 
 /**
  * Running + Ready when every container's image can be pulled; otherwise Pending with the
- * failing containers waiting in ErrImagePull (the first state before ImagePullBackOff).
+ * failing containers waiting in ErrImagePull, then ImagePullBackOff once the clock passes the
+ * first pull back-off (counted from the pod's startTime).
  * SRC: kubernetes pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer, pkg/kubelet/images/image_manager.go
  * EnsureImageExists, pkg/kubelet/status/generate.go GeneratePodReadyCondition (v1.31).
  */
 export function podStatus(ctx: ControllerContext, pod: Pod, input: StatusInput): Pod['status'] {
   const previous = pod.status ?? {};
   const oldStatuses = previous.containerStatuses ?? [];
-  const statuses = pod.spec.containers.map((c) => containerStatus(ctx, c.name, c.image, input, oldStatuses.find((s) => s.name === c.name)));
+  const startTime = previous.startTime ?? input.now;
+  const statuses = pod.spec.containers.map((c) => containerStatus(ctx, c.name, c.image, { ...input, startTime }, oldStatuses.find((s) => s.name === c.name)));
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
   const allReady = unready.length === 0;
   const notReadyMessage = `containers with unready status: [${unready.join(' ')}]`;
@@ -36,19 +38,27 @@ export function podStatus(ctx: ControllerContext, pod: Pod, input: StatusInput):
     hostIP: input.nodeIP,
     hostIPs: [{ ip: input.nodeIP }],
     ...(input.podIP ? { podIP: input.podIP, podIPs: [{ ip: input.podIP }] } : {}),
-    startTime: previous.startTime ?? input.now,
+    startTime,
     containerStatuses: statuses,
     qosClass: 'BestEffort',
   };
   return status as Pod['status'];
 }
 
-function containerStatus(ctx: ControllerContext, name: string, image: string, input: StatusInput, old: ContainerStatus | undefined): ContainerStatus {
+/** The kubelet's initial image pull back-off (backOffPeriod); the first failed pull shows ErrImagePull this long. */
+export const IMAGE_BACKOFF_MS = 10_000;
+
+function containerStatus(ctx: ControllerContext, name: string, image: string, input: StatusInput & { startTime: string }, old: ContainerStatus | undefined): ContainerStatus {
   const ref = fullImageReference(image);
   if (!input.registry(image)) {
-    // SRC: containerd pkg/cri/server/image_pull.go + kubelet images/image_manager.go: the CRI error text becomes the waiting message.
-    const message = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
-    return { name, image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ErrImagePull', message } }, lastState: {} } as ContainerStatus;
+    const waiting = Date.parse(input.now) - Date.parse(input.startTime) < IMAGE_BACKOFF_MS
+      // SRC: containerd pkg/cri/server/image_pull.go + kubelet images/image_manager.go evalCRIPullErr: the CRI error text is the message.
+      ? { reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found` }
+      // SRC: kubelet images/image_manager.go EnsureImageExists — while the pull is backing off (10s, doubling to 300s),
+      // the sync returns ErrImagePullBackOff with this message. Kubelab keeps ImagePullBackOff after the first
+      // 10s; the brief ErrImagePull of each later retry (at +10s, +30s, +70s…) is not modelled.
+      : { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
+    return { name, image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting }, lastState: {} } as ContainerStatus;
   }
   const previous = old as (ContainerStatus & { containerID?: string }) | undefined;
   const containerID = previous?.containerID ?? `containerd://${hex(ctx, 64)}`;
