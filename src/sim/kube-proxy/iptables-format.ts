@@ -48,6 +48,7 @@ function saveTarget(t: IptTarget): string {
     case 'MARK': return ` -j MARK --set-xmark ${t.value}/${t.op === 'or' ? t.value : '0x0'}`;
     case 'MASQUERADE': return ` -j MASQUERADE${t.randomFully ? ' --random-fully' : ''}`;
     case 'REJECT': return ' -j REJECT --reject-with icmp-port-unreachable';
+    case 'none': return '';
     default: return ` -j ${t.t}`;
   }
 }
@@ -67,7 +68,7 @@ export const LIST_HEADER = 'target     prot opt source               destination
 
 /** An `iptables -L` rule line (print_firewall without -v). */
 export function listLine(r: IptRule, numeric: boolean): string {
-  const target = r.target.t === 'jump' ? r.target.chain : r.target.t;
+  const target = r.target.t === 'jump' ? r.target.chain : r.target.t === 'none' ? '' : r.target.t;
   const prot = r.proto ?? 'all';
   // Without -n, 0.0.0.0/0 prints as "anywhere" and 127.0.0.0/8 by its /etc/networks name; other addresses are
   // left numeric (the lab's service and pod IPs have no reverse names).

@@ -9,6 +9,7 @@ import { comment, jump, rule, type IptMatch, type IptRule, type IptTable } from 
 import { ruleProbability } from './probability.ts';
 import { externallyAccessible } from './rules.ts';
 import { fixedFilterRules, fixedNatRules } from './iptables-fixed.ts';
+import ipaddr from 'ipaddr.js';
 
 const MARK_MASQ = 'KUBE-MARK-MASQ';
 
@@ -93,12 +94,16 @@ function writeServicePort(rules: ProxyRules, sp: ServicePortRules, out: Sinks): 
     if (hasExternal) svcChainRules.push(rule(ext, [], jump(externalPolicyChain)));
   }
   if (usesFw) {
+    // One rule per source range (any LB IP, any port: KUBE-SERVICES matched those), the LB IPs themselves when a
+    // range holds the node IP (hairpin from this node), then a target-less rule: what falls through is dropped
+    // by the KUBE-PROXY-FIREWALL rule in filter. SRC: proxier.go syncProxyRules "Set up firewall chain".
     out.natChains.add(sp.chains.fw);
-    for (const ip of sp.loadBalancerIPs) {
-      for (const range of sp.loadBalancerSourceRanges) {
-        svcChainRules.push(rule(sp.chains.fw, [comment(`${sp.name} loadbalancer IP`), portMatch(sp.port)], jump(sp.chains.ext), { src: range, dst: ip, proto }));
-      }
+    const fwComment = comment(`${sp.name} loadbalancer IP`);
+    for (const range of sp.loadBalancerSourceRanges) svcChainRules.push(rule(sp.chains.fw, [fwComment], jump(sp.chains.ext), { src: range }));
+    if (sp.loadBalancerSourceRanges.some((range) => cidrContains(range, rules.nodeIP))) {
+      for (const ip of sp.loadBalancerIPs) svcChainRules.push(rule(sp.chains.fw, [fwComment], jump(sp.chains.ext), { src: ip }));
     }
+    svcChainRules.push(rule(sp.chains.fw, [comment(`other traffic to ${sp.name} will be dropped by KUBE-PROXY-FIREWALL`)], { t: 'none' }));
   }
   const usesCluster = sp.clusterEndpoints.length > 0;
   const usesLocal = sp.localEndpoints.length > 0 && (sp.internalTrafficPolicy === 'Local' || sp.externalTrafficPolicy === 'Local');
@@ -124,4 +129,14 @@ function writeBalancing(sp: ServicePortRules, chain: string, endpoints: ServiceP
     const statistic: IptMatch[] = i < endpoints.length - 1 ? [{ m: 'statistic', probability: ruleProbability(endpoints.length - i) }] : [];
     out.perService.push(rule(chain, [comment(`${sp.name} -> ${ep.address}`), ...statistic], jump(ep.chain)));
   });
+}
+
+function cidrContains(cidr: string, ip: string): boolean {
+  try {
+    const range = ipaddr.parseCIDR(cidr);
+    const addr = ipaddr.parse(ip);
+    return range[0].kind() === addr.kind() && addr.match(range);
+  } catch {
+    return false;
+  }
 }

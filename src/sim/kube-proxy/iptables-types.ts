@@ -25,7 +25,9 @@ export type IptTarget =
   | { t: 'REJECT' }
   | { t: 'DROP' }
   | { t: 'ACCEPT' }
-  | { t: 'RETURN' };
+  | { t: 'RETURN' }
+  /** No `-j` at all: the rule only counts packets (kube-proxy's last KUBE-FW-… rule). */
+  | { t: 'none' };
 
 /** One rule (`-A chain …`). */
 export interface IptRule {
