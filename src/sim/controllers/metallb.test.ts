@@ -7,7 +7,7 @@ import { defaultTopology } from '../topology.ts';
 import { defaultClusterConfig } from '../cluster-config.ts';
 import { announcingNodeFrom, leaderHash, EXCLUDE_LB_LABEL } from '../metallb/l2.ts';
 import type { KubeObject } from '../../model/meta.ts';
-import type { Service, KubeEvent } from '../../model/core.ts';
+import type { Service, KubeEvent, EndpointSlice } from '../../model/core.ts';
 
 const topology = defaultTopology();
 
@@ -139,4 +139,62 @@ test('l2: externalTrafficPolicy Local only announces from a node with a local en
     settle(store);
     assert.equal(announcingNodeFrom(store, '172.25.250.50'), node);
   }
+});
+
+// SRC: metallb v0.14.8 controller/service.go convergeBalancer, allocator.go SetPools/poolFor.
+test('metallb: deleting the pool that holds an IP moves the service to another pool with ClearAssignment', () => {
+  const store = lab({ extra: [lb('a', '1'), { apiVersion: 'metallb.io/v1beta1', kind: 'IPAddressPool', metadata: { name: 'second-pool', namespace: 'metallb-system' }, spec: { addresses: ['10.10.0.8/30'] } }] });
+  settle(store);
+  assert.equal(ipOf(store, 'a'), '172.25.250.50');
+  store.delete({ kind: 'IPAddressPool', name: 'first-pool', namespace: 'metallb-system' });
+  settle(store);
+  assert.equal(ipOf(store, 'a'), '10.10.0.8');
+  assert.deepEqual(events(store, 'a').filter((e) => !e.includes('IPAllocated')), ['Normal ClearAssignment metallb-controller: current IP for "default/a" not allowed by config, will attempt for new IP assignment: ["172.25.250.50"] is not allowed in config']);
+});
+
+test('metallb: deleting the last pool clears IP and pool annotation without an event', () => {
+  const store = lab({ extra: [lb('a', '1')] });
+  settle(store);
+  store.delete({ kind: 'IPAddressPool', name: 'first-pool', namespace: 'metallb-system' });
+  settle(store);
+  const svc = store.get<Service>('Service', 'a', 'default')!;
+  assert.deepEqual([svc.status?.loadBalancer, svc.metadata.annotations], [{}, undefined]);
+  assert.deepEqual(events(store, 'a'), ['Normal IPAllocated metallb-controller: Assigned IP ["172.25.250.50"]']);
+});
+
+test('metallb: asking for another IP or pool re-allocates silently; a bad annotation is LoadBalancerFailed', () => {
+  const store = lab({ extra: [lb('a', '1')] });
+  settle(store);
+  const svc = store.get<Service>('Service', 'a', 'default')!;
+  store.put({ ...svc, metadata: { ...svc.metadata, annotations: { ...svc.metadata.annotations, 'metallb.universe.tf/loadBalancerIPs': '172.25.250.77' } } });
+  settle(store);
+  assert.equal(ipOf(store, 'a'), '172.25.250.77');
+  assert.ok(!events(store, 'a').some((e) => e.includes('ClearAssignment')));
+  const again = store.get<Service>('Service', 'a', 'default')!;
+  store.put({ ...again, metadata: { ...again.metadata, annotations: { ...again.metadata.annotations, 'metallb.universe.tf/loadBalancerIPs': 'abc' } } });
+  settle(store);
+  assert.equal(ipOf(store, 'a'), '172.25.250.77');
+  assert.equal(events(store, 'a').at(-1), 'Warning LoadBalancerFailed metallb-controller: invalid requested loadbalancer IPs: invalid metallb.universe.tf/loadBalancerIPs: "abc"');
+});
+
+test('metallb: with avoidBuggyIPs a requested .0 address is not allowed in config', () => {
+  const store = lab({ extra: [lb('a', '1', { spec: { loadBalancerIP: '10.10.0.0' } })] });
+  const p = store.get('IPAddressPool', 'first-pool', 'metallb-system')!;
+  store.put({ ...p, spec: { addresses: ['10.10.0.0/30'], avoidBuggyIPs: true } });
+  settle(store);
+  assert.deepEqual(events(store, 'a'), ['Warning AllocationFailed metallb-controller: Failed to allocate IP for "default/a": ["10.10.0.0"] is not allowed in config']);
+});
+
+test('l2: the leader records nodeAssigned again (count 2) when the service\'s endpoints change', () => {
+  const store = lab({ extra: [lb('a', '1'), slice('a', 'k8s-node1')] });
+  settle(store);
+  const first = store.list<KubeEvent>('Event', 'default').find((e) => e.reason === 'nodeAssigned')!;
+  assert.equal(first.count, 1);
+  settle(store);
+  assert.equal(store.list<KubeEvent>('Event', 'default').find((e) => e.reason === 'nodeAssigned')!.count, 1, 'no change, no repeat');
+  const s = store.get<EndpointSlice>('EndpointSlice', 'a-x', 'default')!;
+  store.put({ ...s, endpoints: [...(s.endpoints ?? []), { addresses: ['10.244.2.8'], conditions: { ready: true }, nodeName: 'k8s-node2' }] });
+  settle(store);
+  const nodeAssigned = store.list<KubeEvent>('Event', 'default').filter((e) => e.reason === 'nodeAssigned');
+  assert.deepEqual(nodeAssigned.map((e) => e.count), [2]);
 });

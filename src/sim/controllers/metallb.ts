@@ -3,13 +3,13 @@
  * nodeAssigned event. Does nothing until MetalLB's controller pod runs and a pool exists.
  */
 // SRC: metallb controller/service.go convergeBalancer, controller/main.go (v0.14.8)
-import type { Service, Pod } from '../../model/core.ts';
+import type { Service, Pod, EndpointSlice, KubeEvent } from '../../model/core.ts';
 import type { IPAddressPool } from '../../model/networking.ts';
 import type { Change, Controller, ControllerContext } from './controller.ts';
 import { parsePools, type Pool } from '../metallb/pools.ts';
-import { Allocations, allocate, invalidCurrentIP, keyOf, METALLB_ANNOTATIONS } from '../metallb/allocate.ts';
+import { Allocations, allocate, judgeCurrentIP, keyOf, METALLB_ANNOTATIONS } from '../metallb/allocate.ts';
 import { announcingNodeFrom, METALLB_NAMESPACE } from '../metallb/l2.ts';
-import { serviceEvent, latestEvent, type MetallbComponent } from '../metallb/events.ts';
+import { serviceEvent, latestEvent, repeated, type MetallbComponent } from '../metallb/events.ts';
 
 /** The MetalLB controller. */
 export const metallbController: Controller = {
@@ -18,8 +18,11 @@ export const metallbController: Controller = {
     const running = ctx.store.list<Pod>('Pod', METALLB_NAMESPACE).some((p) => p.metadata.labels?.component === 'controller' && p.status?.phase === 'Running');
     if (!running) return [];
     const parsed = parsePools(ctx.store.list<IPAddressPool>('IPAddressPool', METALLB_NAMESPACE));
-    // An invalid config is marked stale and ignored; no pools at all means nothing to hand out (no event either).
-    if (!parsed.ok || parsed.pools.length === 0) return [];
+    // SRC: internal/k8s/controllers/pool_controller.go — a config that fails to parse is stale and ignored (the
+    // webhook keeps such configs out). Deleting a pool is not refused: its services lose their IPs below.
+    if (!parsed.ok) return [];
+    // SRC: controller/service.go "Return if pools are empty" — every LoadBalancer's IP and pool annotation are cleared, no event.
+    if (parsed.pools.length === 0) return clearAll(ctx);
     return converge(ctx, parsed.pools.sort((a, b) => a.name.localeCompare(b.name)));
   },
 };
@@ -37,22 +40,26 @@ function converge(ctx: ControllerContext, pools: Pool[]): Change[] {
   };
   const services = ctx.store.list<Service>('Service').sort(byCreation);
   const state = new Allocations();
-  const pending: { svc: Service; invalid?: string }[] = [];
+  const pending: { svc: Service; invalid?: string; cleared: boolean }[] = [];
   for (const svc of services) {
     const current = svc.status?.loadBalancer?.ingress?.[0]?.ip;
     if (!isMetallbService(svc)) {
       if (svc.metadata.annotations?.[METALLB_ANNOTATIONS.allocatedFromPool]) changes.push({ op: 'put', object: withAssignment(svc, undefined) });
       continue;
     }
-    const invalid = current === undefined ? undefined : invalidCurrentIP(svc, current, pools, state);
-    if (current !== undefined && invalid === undefined) state.assign(svc, current);
-    else pending.push({ svc, ...(invalid ? { invalid } : {}) });
+    const verdict = current === undefined ? undefined : judgeCurrentIP(svc, current, pools, state);
+    if (verdict?.kind === 'keep') state.assign(svc, current!);
+    else if (verdict?.kind === 'fail') {
+      state.assign(svc, current!); // Assign already succeeded upstream before the requested IPs were parsed
+      event(svc, 'metallb-controller', 'Warning', 'LoadBalancerFailed', verdict.message);
+    }
+    else pending.push({ svc, ...(verdict?.clearMessage ? { invalid: verdict.clearMessage } : {}), cleared: verdict !== undefined });
   }
-  for (const { svc, invalid } of pending) {
+  for (const { svc, invalid, cleared } of pending) {
     if (invalid) event(svc, 'metallb-controller', 'Normal', 'ClearAssignment', `current IP for ${JSON.stringify(keyOf(svc))} not allowed by config, will attempt for new IP assignment: ${invalid}`);
     const result = allocate(svc, pools, state);
     if (!result.ok) {
-      if (invalid) changes.push({ op: 'put', object: withAssignment(svc, undefined) });
+      if (cleared) changes.push({ op: 'put', object: withAssignment(svc, undefined) });
       event(svc, 'metallb-controller', 'Warning', 'AllocationFailed', `Failed to allocate IP for ${JSON.stringify(keyOf(svc))}: ${result.message}`);
       continue;
     }
@@ -65,9 +72,30 @@ function converge(ctx: ControllerContext, pools: Pool[]): Change[] {
     const ip = svc.status?.loadBalancer?.ingress?.[0]?.ip;
     if (!isMetallbService(svc) || ip === undefined) continue;
     const node = announcingNodeFrom(ctx.store, ip);
-    if (node) event(svc, 'metallb-speaker', 'Normal', 'nodeAssigned', `announcing from node ${JSON.stringify(node)} with protocol "layer2"`);
+    if (!node) continue;
+    const message = `announcing from node ${JSON.stringify(node)} with protocol "layer2"`;
+    // SRC: speaker/main.go handleService — the leader records nodeAssigned on every reconcile of the service (its
+    // own update or one of its EndpointSlices'); client-go's correlator folds repeats into count/lastTimestamp.
+    const last = latestEvent(ctx.store, svc, 'metallb-speaker');
+    if (last && last.reason === 'nodeAssigned' && last.message === message) {
+      if (changedSince(ctx, svc, last)) changes.push({ op: 'put', object: repeated(last, now) });
+    } else event(svc, 'metallb-speaker', 'Normal', 'nodeAssigned', message);
   }
   return changes;
+}
+
+// Has the speaker seen the service or one of its EndpointSlices change since it last recorded `last`? (resourceVersions are one counter)
+function changedSince(ctx: ControllerContext, svc: Service, last: KubeEvent): boolean {
+  const seen = Number(last.metadata.resourceVersion ?? 0);
+  const slices = ctx.store.list<EndpointSlice>('EndpointSlice', svc.metadata.namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
+  return [svc, ...slices].some((o) => Number(o.metadata.resourceVersion ?? 0) > seen);
+}
+
+// Without pools, convergeBalancer clears every LoadBalancer service's IP and pool annotation.
+function clearAll(ctx: ControllerContext): Change[] {
+  return ctx.store.list<Service>('Service')
+    .filter((svc) => isMetallbService(svc) && (svc.status?.loadBalancer?.ingress?.length || svc.metadata.annotations?.[METALLB_ANNOTATIONS.allocatedFromPool]))
+    .map((svc) => ({ op: 'put' as const, object: withAssignment(svc, undefined) }));
 }
 
 // MetalLB serves LoadBalancer Services without a loadBalancerClass (it is started without --lb-class).

@@ -1,7 +1,8 @@
 /** MetalLB's IP allocator: keep a valid IP, honour requested IPs and the pool annotation, else lowest free address. */
 // SRC: metallb internal/allocator/allocator.go Allocate/AllocateFromPool/checkSharing/sharingOK; controller/service.go (v0.14.8)
 import type { Service } from '../../model/core.ts';
-import { type Pool, poolContains, numberToIp, cidrSize } from './pools.ts';
+import { type Pool, poolOwning, numberToIp, cidrSize } from './pools.ts';
+import { isIPv4 } from '../dns/names.ts';
 
 /** v0.14.8 reads and writes only the `metallb.universe.tf/` annotations (`metallb.io/` arrived in v0.14.9). */
 export const METALLB_ANNOTATIONS = {
@@ -48,26 +49,42 @@ function holderOf(svc: Service): Holder {
 }
 
 /** IPs the service asks for: the loadBalancerIPs annotation or spec.loadBalancerIP (not both). */
+// SRC: controller/service.go getDesiredLbIPs (v0.14.8)
 export function requestedIPs(svc: Service): { ok: true; ips: string[] } | { ok: false; message: string } {
-  const annotated = svc.metadata.annotations?.[METALLB_ANNOTATIONS.loadBalancerIPs];
-  const field = svc.spec.loadBalancerIP;
+  const annotated = svc.metadata.annotations?.[METALLB_ANNOTATIONS.loadBalancerIPs] ?? '';
+  const field = svc.spec.loadBalancerIP ?? '';
   if (annotated && field) return { ok: false, message: 'service can not have both metallb.universe.tf/loadBalancerIPs and svc.Spec.LoadBalancerIP' };
-  if (annotated) return { ok: true, ips: annotated.split(',').map((s) => s.trim()).filter((s) => s !== '') };
+  if (annotated) {
+    const ips = annotated.split(',').map((s) => s.trim());
+    if (ips.some((ip) => !isIPv4(ip))) return { ok: false, message: `invalid ${METALLB_ANNOTATIONS.loadBalancerIPs}: ${JSON.stringify(annotated)}` };
+    return { ok: true, ips };
+  }
+  if (field && !isIPv4(field)) return { ok: false, message: `invalid spec.loadBalancerIP ${JSON.stringify(field)}` };
   return { ok: true, ips: field ? [field] : [] };
 }
 
 /** Result of one allocation. */
 export type Allocation = { ok: true; ip: string; pool: string } | { ok: false; message: string };
 
-/** Why the service's current IP is no longer allowed, or undefined when it may keep it. */
-export function invalidCurrentIP(svc: Service, ip: string, pools: Pool[], state: Allocations): string | undefined {
-  const pool = pools.find((p) => poolContains(p, ip));
-  if (!pool) return `${JSON.stringify([ip])} is not allowed in config`;
+/**
+ * What convergeBalancer does with a service's current IP: keep it; clear it (with the ClearAssignment
+ * message when the allocator refuses it, silently when the user asked for another pool or IP) and
+ * allocate again; or stop with a LoadBalancerFailed message (unparsable requested IPs).
+ */
+// SRC: controller/service.go convergeBalancer (v0.14.8)
+export type CurrentIPVerdict = { kind: 'keep' } | { kind: 'clear'; clearMessage?: string } | { kind: 'fail'; message: string };
+
+/** Judges the current IP of a service as convergeBalancer does (see CurrentIPVerdict). */
+export function judgeCurrentIP(svc: Service, ip: string, pools: Pool[], state: Allocations): CurrentIPVerdict {
+  const pool = poolOwning(pools, ip);
+  const refused = pool ? state.conflict(svc, ip) : `${JSON.stringify([ip])} is not allowed in config`;
+  if (refused) return { kind: 'clear', clearMessage: refused };
   const wanted = svc.metadata.annotations?.[METALLB_ANNOTATIONS.addressPool];
-  if (wanted && wanted !== pool.name) return `${JSON.stringify([ip])} is not allowed in pool ${JSON.stringify(wanted)}`;
+  if (wanted && wanted !== pool!.name) return { kind: 'clear' };
   const requested = requestedIPs(svc);
-  if (requested.ok && requested.ips.length > 0 && !requested.ips.includes(ip)) return `${JSON.stringify([ip])} is not the requested IP ${JSON.stringify(requested.ips)}`;
-  return state.conflict(svc, ip);
+  if (!requested.ok) return { kind: 'fail', message: `invalid requested loadbalancer IPs: ${requested.message}` };
+  if (requested.ips.length > 0 && (requested.ips.length !== 1 || requested.ips[0] !== ip)) return { kind: 'clear' };
+  return { kind: 'keep' };
 }
 
 /** Picks an address for a service that has none. `pools` in the order tried (MetalLB iterates a Go map; kubelab uses name order). */
@@ -78,7 +95,7 @@ export function allocate(svc: Service, pools: Pool[], state: Allocations): Alloc
   if (poolName !== undefined && !pools.some((p) => p.name === poolName)) return { ok: false, message: `unknown pool ${JSON.stringify(poolName)}` };
   if (requested.ips.length > 0) {
     const ip = requested.ips[0]!;
-    const pool = pools.find((p) => poolContains(p, ip));
+    const pool = poolOwning(pools, ip);
     if (!pool) return { ok: false, message: `${JSON.stringify(requested.ips)} is not allowed in config` };
     if (poolName !== undefined && pool.name !== poolName) return { ok: false, message: `requested loadBalancer IP(s) ${JSON.stringify(requested.ips)} is not compatible with requested address pool ${poolName}` };
     const conflict = state.conflict(svc, ip);

@@ -18,6 +18,12 @@ export function serviceEvent(svc: Service, now: Date, seq: number, component: Me
   };
 }
 
+/** The same event seen again: count + 1 and a new lastTimestamp (client-go EventCorrelator's aggregation). */
+// SRC: client-go tools/record/events_cache.go eventObserve (v0.31)
+export function repeated(event: KubeEvent, now: Date): KubeEvent {
+  return { ...event, count: (event.count ?? 1) + 1, lastTimestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+}
+
 /** The newest event `component` recorded on the service (undefined when none). */
 export function latestEvent(store: ReadonlyStore, svc: Service, component: MetallbComponent): KubeEvent | undefined {
   const mine = store.list<KubeEvent>('Event', svc.metadata.namespace)

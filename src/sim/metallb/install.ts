@@ -1,22 +1,20 @@
 /**
  * installMetallb: what `kubectl apply -f metallb-native.yaml` (v0.14.8) creates, through the simulated
- * API server, plus the IPAddressPool validating webhook; configureMetallbPool applies the tutorial's
+ * API server, plus the IPAddressPool and L2Advertisement validating webhooks; configureMetallbPool applies the tutorial's
  * `first-pool` + `example` L2Advertisement. Not created: RBAC, the excludel2 ConfigMap, the webhook cert Secret.
  */
 // SRC: metallb config/manifests/metallb-native.yaml (v0.14.8); internal/k8s/webhooks/webhookv1beta1/ipaddresspool_webhook.go
 import type { KubeObject } from '../../model/meta.ts';
-import type { IPAddressPool } from '../../model/networking.ts';
-import type { AdmissionHook } from '../apiserver/types.ts';
+import type { IPAddressPool, L2Advertisement } from '../../model/networking.ts';
 import type { Simulation } from '../simulation.ts';
 import { METALLB_RESOURCES } from '../kinds.ts';
 import { HarnessError } from '../../errors.ts';
 import { activeKubeProxyConfig } from '../apps/kube-proxy.ts';
-import { parsePools } from './pools.ts';
+import { POOL_WEBHOOK, L2ADVERTISEMENT_WEBHOOK, poolAdmissionHook, l2AdvertisementAdmissionHook, webhookEntry, type WebhookReads } from './webhooks.ts';
 import { METALLB_NAMESPACE } from './l2.ts';
 import { METALLB_VERSION } from './images.ts';
 
-/** The webhook name kubectl quotes when it denies a pool. */
-export const POOL_WEBHOOK = 'ipaddresspoolvalidationwebhook.metallb.io';
+export { POOL_WEBHOOK, L2ADVERTISEMENT_WEBHOOK, poolAdmissionHook, l2AdvertisementAdmissionHook } from './webhooks.ts';
 
 const labels = (component: string) => ({ app: 'metallb', component });
 const CONTROL_PLANE_TOLERATIONS = [
@@ -50,24 +48,10 @@ export function metallbObjects(): KubeObject[] {
     },
     {
       apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'metallb-webhook-configuration' },
-      webhooks: [{ admissionReviewVersions: ['v1'], failurePolicy: 'Fail', name: POOL_WEBHOOK, sideEffects: 'None',
-        clientConfig: { service: { name: 'metallb-webhook-service', namespace: ns, path: '/validate-metallb-io-v1beta1-ipaddresspool' } },
-        rules: [{ apiGroups: ['metallb.io'], apiVersions: ['v1beta1'], operations: ['CREATE', 'UPDATE'], resources: ['ipaddresspools'] }] }],
+      // Only the two webhooks for the kinds kubelab models (the manifest also has bgppeers, bfdprofiles, bgpadvertisements, communities).
+      webhooks: [webhookEntry(POOL_WEBHOOK, 'ipaddresspools', ns), webhookEntry(L2ADVERTISEMENT_WEBHOOK, 'l2advertisements', ns)],
     },
   ];
-}
-
-/** The pool webhook: the pools in the API (name order) with this one appended must parse without overlaps. */
-export function poolAdmissionHook(existing: () => IPAddressPool[]): AdmissionHook {
-  return (request) => {
-    if (request.object.kind !== 'IPAddressPool') return { allowed: true };
-    const pool = request.object as IPAddressPool;
-    const others = existing().filter((p) => !(p.metadata.name === pool.metadata.name && p.metadata.namespace === pool.metadata.namespace));
-    const parsed = parsePools([...others, pool]);
-    if (parsed.ok) return { allowed: true };
-    // controller-runtime's admission.Denied → 403 Forbidden.
-    return { allowed: false, status: { code: 403, reason: 'Forbidden', message: `admission webhook "${POOL_WEBHOOK}" denied the request: ${parsed.message}` } };
-  };
 }
 
 /** Installs MetalLB (idempotent), registers its CRDs and webhook, then settles. */
@@ -78,7 +62,12 @@ export function installMetallb(sim: Simulation): void {
     const result = sim.api.create(obj);
     if (!result.ok) throw new HarnessError('COMMAND_FAILED', `installing MetalLB: creating ${obj.kind} ${obj.metadata.name} failed: ${result.status.message}`);
   }
-  sim.api.addAdmission(POOL_WEBHOOK, poolAdmissionHook(() => sim.store.list<IPAddressPool>('IPAddressPool')));
+  const reads: WebhookReads = {
+    pools: () => sim.store.list<IPAddressPool>('IPAddressPool', METALLB_NAMESPACE),
+    l2Advertisements: () => sim.store.list<L2Advertisement>('L2Advertisement', METALLB_NAMESPACE),
+  };
+  sim.api.addAdmission(POOL_WEBHOOK, poolAdmissionHook(METALLB_NAMESPACE, reads));
+  sim.api.addAdmission(L2ADVERTISEMENT_WEBHOOK, l2AdvertisementAdmissionHook(METALLB_NAMESPACE, reads));
   sim.config.addons.metallb = true;
   sim.settle();
   warnIfIpvsWithoutStrictArp(sim);

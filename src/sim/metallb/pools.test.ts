@@ -26,9 +26,9 @@ for (const e of entries) {
   });
 }
 
-test('pools: an error names the entry and the pool', () => {
+test('pools: an error names the pool twice (config.go For wraps addressPoolFromCR) and the entry', () => {
   assert.deepEqual(parsePools([pool('first-pool', ['172.25.250.99-172.25.250.50'])]), {
-    ok: false, message: 'invalid CIDR "172.25.250.99-172.25.250.50" in pool "first-pool": invalid IP range "172.25.250.99-172.25.250.50": start IP "172.25.250.99" is after the end IP "172.25.250.50"',
+    ok: false, message: 'parsing address pool first-pool: invalid CIDR "172.25.250.99-172.25.250.50" in pool "first-pool": invalid IP range "172.25.250.99-172.25.250.50": start IP "172.25.250.99" is after the end IP "172.25.250.50"',
   });
 });
 
@@ -36,4 +36,8 @@ test('pools: overlap names the summarised CIDRs (as in the MetalLB webhook denia
   const r = parsePools([pool('lab-pool', ['172.19.255.200-172.19.255.250']), pool('lab-pool-reserved', ['172.19.255.230-172.19.255.239'])]);
   assert.deepEqual(r, { ok: false, message: 'CIDR "172.19.255.230/31" in pool "lab-pool-reserved" overlaps with already defined CIDR "172.19.255.224/28"' });
   assert.equal(parsePools([pool('a', ['10.0.0.0/24']), pool('b', ['10.0.1.0-10.0.1.10'])]).ok, true);
+});
+
+test('pools: a pool without addresses is refused', () => {
+  assert.deepEqual(parsePools([pool('empty', [])]), { ok: false, message: 'parsing address pool empty: pool has no prefixes defined' });
 });

@@ -73,9 +73,12 @@ export function parsePools(pools: IPAddressPool[]): { ok: true; pools: Pool[] } 
   for (const p of pools) {
     const name = p.metadata.name;
     const cidrs: Cidr[] = [];
-    for (const entry of p.spec?.addresses ?? []) {
+    // SRC: config.go For wraps addressPoolFromCR's errors as "parsing address pool <name>: <err>"; the overlap check is outside it.
+    const addresses = p.spec?.addresses ?? [];
+    if (addresses.length === 0) return { ok: false, message: `parsing address pool ${name}: pool has no prefixes defined` };
+    for (const entry of addresses) {
       const r = parseAddressEntry(entry);
-      if (!r.ok) return { ok: false, message: `invalid CIDR ${JSON.stringify(entry)} in pool ${JSON.stringify(name)}: ${r.message}` };
+      if (!r.ok) return { ok: false, message: `parsing address pool ${name}: invalid CIDR ${JSON.stringify(entry)} in pool ${JSON.stringify(name)}: ${r.message}` };
       for (const c of r.cidrs) {
         const clash = all.find((m) => overlaps(c, m));
         if (clash) return { ok: false, message: `CIDR ${JSON.stringify(cidrText(c))} in pool ${JSON.stringify(name)} overlaps with already defined CIDR ${JSON.stringify(cidrText(clash))}` };
@@ -92,6 +95,13 @@ export function parsePools(pools: IPAddressPool[]): { ok: true; pools: Pool[] } 
 export function poolContains(pool: Pool, ip: string): boolean {
   const n = ipToNumber(ip);
   return pool.cidrs.some((c) => n >= c.base && n < c.base + cidrSize(c));
+}
+
+/** The pool that may hand out `ip`: with avoidBuggyIPs an address ending in .0 or .255 belongs to no pool. */
+// SRC: metallb internal/allocator/allocator.go poolFor, ipConfusesBuggyFirmwares (v0.14.8)
+export function poolOwning(pools: Pool[], ip: string): Pool | undefined {
+  const last = ipToNumber(ip) & 255;
+  return pools.find((p) => !(p.avoidBuggyIPs && (last === 0 || last === 255)) && poolContains(p, ip));
 }
 
 // SRC: config.go cidrContainsCIDR — same prefix and base, or the shorter prefix contains the other's base.
