@@ -65,15 +65,16 @@ function syncDaemonSet(ctx: ControllerContext, ds: DaemonSet, nodes: Node[]): Ch
   for (const pod of pods) if (isPodActive(pod) && !eligibleNames.has(podNode(pod) ?? '')) changes.push(deletePod(pod));
 
   const updated = structuredClone(ds) as DaemonSet & { status?: Record<string, number> };
-  // SRC: daemon_controller.go updateDaemonSetStatus; numberUnavailable is omitempty.
+  // SRC: daemon_controller.go updateDaemonSetStatus; staging/src/k8s.io/api/apps/v1/types.go DaemonSetStatus:
+  // updatedNumberScheduled, numberAvailable and numberUnavailable are omitempty (0 is not serialised).
   const status: Record<string, number> = {
     currentNumberScheduled: scheduled,
     desiredNumberScheduled: eligible.length,
     numberMisscheduled: pods.filter((p) => isPodActive(p) && !eligibleNames.has(podNode(p) ?? '')).length,
     numberReady: ready,
     observedGeneration: ds.metadata.generation ?? 1,
-    updatedNumberScheduled: upToDate,
   };
+  if (upToDate) status['updatedNumberScheduled'] = upToDate;
   if (ready) status['numberAvailable'] = ready;
   if (eligible.length - ready > 0) status['numberUnavailable'] = eligible.length - ready;
   updated.status = status;

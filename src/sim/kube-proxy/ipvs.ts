@@ -50,10 +50,18 @@ export function findVirtualServer(rules: ProxyRules, address: string, port: numb
   return ipvsVirtualServers(rules).find((v) => v.address === address && v.port === port && v.protocol === protocol);
 }
 
-/** The addresses kube-proxy binds to the kube-ipvs0 dummy device: cluster IPs, external IPs, LB IPs (each once, in service order). */
+/**
+ * The addresses kube-proxy binds to the kube-ipvs0 dummy device (each once, in service order): every cluster IP,
+ * and the external and LB IPs that no other interface of the node already has.
+ * SRC: pkg/proxy/ipvs/proxier.go syncProxyRules — `shouldBind := !nodeAddressSet.Has(serv.Address.String())` (v1.31).
+ */
 export function ipvsBoundAddresses(rules: ProxyRules): string[] {
   const seen = new Set<string>();
-  for (const sp of rules.servicePorts) for (const ip of [sp.clusterIP, ...sp.externalIPs, ...sp.loadBalancerIPs]) seen.add(ip);
+  const onNode = new Set(rules.nodeAddresses);
+  for (const sp of rules.servicePorts) {
+    seen.add(sp.clusterIP);
+    for (const ip of [...sp.externalIPs, ...sp.loadBalancerIPs]) if (!onNode.has(ip)) seen.add(ip);
+  }
   return [...seen];
 }
 
