@@ -41,13 +41,13 @@ test('pod conditions: kubelet order, Ready/ContainersReady False for a failed pu
   const ctx = labContext();
   ctx.store.put(barePod('bad', 'nginx:bad'));
   settle(ctx, [kubelet]);
-  const first = ctx.store.get<Pod>('Pod', 'bad', 'default')!.status!.conditions! as (Record<string, unknown> & { type: string })[];
+  const first = ctx.store.get<Pod>('Pod', 'bad', 'default')!.status!.conditions! as unknown as (Record<string, unknown> & { type: string })[];
   assert.deepEqual(first.map((c) => `${c.type}=${c.status}`), ['PodReadyToStartContainers=True', 'Initialized=True', 'Ready=False', 'ContainersReady=False', 'PodScheduled=True']);
   const ready = first.find((c) => c.type === 'Ready')!;
   assert.equal(ready['reason'], 'ContainersNotReady');
   assert.equal(ready['message'], 'containers with unready status: [app]');
   ctx.clock.advance(60_000);
   settle(ctx, [kubelet]);
-  const later = ctx.store.get<Pod>('Pod', 'bad', 'default')!.status!.conditions! as Record<string, unknown>[];
+  const later = ctx.store.get<Pod>('Pod', 'bad', 'default')!.status!.conditions! as unknown as Record<string, unknown>[];
   assert.deepEqual(later.map((c) => c['lastTransitionTime']), first.map((c) => c['lastTransitionTime']));
 });
