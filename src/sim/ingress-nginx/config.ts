@@ -22,6 +22,7 @@ export function defaultControllerConfig(): ControllerConfig {
     serviceUpstream: false,
     loadBalance: 'round_robin',
     allowSnippetAnnotations: false,
+    serverTokens: false,
   };
 }
 
@@ -35,7 +36,13 @@ const BOOL_KEYS: Record<string, keyof ControllerConfig> = {
   'use-forwarded-headers': 'useForwardedHeaders',
   'service-upstream': 'serviceUpstream',
   'allow-snippet-annotations': 'allowSnippetAnnotations',
+  'server-tokens': 'serverTokens',
 };
+
+// SRC: ingress-nginx internal/ingress/controller/template/configmap.go ReadConfig: mapstructure with WeaklyTypedInput,
+// which parses a string into a bool with Go's strconv.ParseBool (and "" as false).
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE = new Set(['', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 /** Applies the ConfigMap's data; unknown or unparsable keys are returned as warnings (the real controller logs them). */
 export function readControllerConfig(cm: ConfigMap | undefined): { config: ControllerConfig; warnings: string[] } {
@@ -44,7 +51,7 @@ export function readControllerConfig(cm: ConfigMap | undefined): { config: Contr
   for (const [key, value] of Object.entries(cm?.data ?? {})) {
     const boolKey = BOOL_KEYS[key];
     if (boolKey) {
-      if (value === 'true' || value === 'false') (config as unknown as Record<string, unknown>)[boolKey] = value === 'true';
+      if (GO_TRUE.has(value) || GO_FALSE.has(value)) (config as unknown as Record<string, unknown>)[boolKey] = GO_TRUE.has(value);
       else warnings.push(`ConfigMap ingress-nginx-controller: ${key}: ${JSON.stringify(value)} is not a boolean, keeping the default`);
     } else if (key === 'http-redirect-code') {
       const code = Number(value);

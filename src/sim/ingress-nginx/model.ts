@@ -14,6 +14,7 @@ import { keyOf, processedIngresses } from './ingress-set.ts';
 import { addLocations, assignCertificates, createServers, type ParsedIngress } from './servers.ts';
 import { mergeCanaries } from './canary-merge.ts';
 import { finaliseServer } from './locations.ts';
+import { applyCustomDefaultBackends } from './custom-default-backend.ts';
 import { CATCH_ALL_SERVER, type IngressModel } from './types.ts';
 
 /** The objects the controller watches. */
@@ -76,6 +77,7 @@ export function buildIngressModel(input: ModelInput): IngressModel {
   if (data.some((d) => !d.extracted.annotations.canary.enabled)) {
     for (const d of data) if (d.extracted.annotations.canary.enabled) mergeCanaries(d.ingress, upstreams, servers, warnings);
   }
+  applyCustomDefaultBackends(servers, upstreams, input.services, input.endpointSlices, warnings);
   const sorted = [...servers.values()].map(finaliseServer).sort((a, b) => (a.hostname < b.hostname ? -1 : a.hostname > b.hostname ? 1 : 0));
   const certificates = new Map<string, CertificateInfo>();
   certificates.set(CATCH_ALL_SERVER, defaultCertificate);

@@ -1,6 +1,8 @@
 /**
  * The pages nginx generates itself (server_tokens off: the footer says just `nginx`).
- * SRC: nginx ngx_http_special_response.c (page layout, reason phrases); ingress-nginx config.go server-tokens false.
+ * SRC: nginx ngx_http_special_response.c (page layout, reason phrases; `server_tokens on` puts the version in the
+ * footer and the Server header); ingress-nginx config.go server-tokens false, nginx.tmpl l.396–399 (`more_clear_headers
+ * Server` only when server-tokens is off); images/nginx-1.25/rootfs/build.sh NGINX_VERSION=1.25.5 (controller-v1.11.2).
  */
 import type { HttpResponseRecord } from '../../cluster/exchanges.ts';
 
@@ -24,19 +26,23 @@ export function nginxReason(status: number): string {
   return PAGES[status]?.reason ?? (status === 300 ? 'Multiple Choices' : status === 303 ? 'See Other' : status === 304 ? 'Not Modified' : 'Unknown');
 }
 
+/** The nginx the controller image runs, as `server_tokens on` shows it. */
+export const NGINX_SERVER_TOKEN = 'nginx/1.25.5';
+
 /** The HTML body of an nginx error/redirect page (CRLF line endings). */
-export function nginxPageBody(status: number): string {
+export function nginxPageBody(status: number, serverTokens = false): string {
   const title = PAGES[status]?.title ?? `${status} ${nginxReason(status)}`;
-  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  const footer = serverTokens ? NGINX_SERVER_TOKEN : 'nginx';
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>${footer}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
-/** A complete nginx-generated response (no Server header: more_clear_headers Server). */
-export function nginxPage(status: number, extraHeaders: Record<string, string> = {}): HttpResponseRecord {
-  const body = status === 200 ? '' : nginxPageBody(status);
+/** A complete nginx-generated response (no Server header unless server-tokens: more_clear_headers Server). */
+export function nginxPage(status: number, extraHeaders: Record<string, string> = {}, serverTokens = false): HttpResponseRecord {
+  const body = status === 200 ? '' : nginxPageBody(status, serverTokens);
   return {
     status,
     reason: status === 200 ? 'OK' : nginxReason(status),
-    headers: { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(body)), connection: 'keep-alive', ...extraHeaders },
+    headers: { ...(serverTokens ? { server: NGINX_SERVER_TOKEN } : {}), 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(body)), connection: 'keep-alive', ...extraHeaders },
     body,
   };
 }

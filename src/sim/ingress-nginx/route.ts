@@ -2,6 +2,7 @@
  * route(): one request through the controller's nginx, in the phase order of reference §0.5:
  * server (Host) → server-level app-root → location → return (redirect/denied) → rewrite → Lua rewrite
  * (HTTPS redirect, canary, no-endpoints 503) → access (basic auth) → proxy (endpoint, headers) → HSTS.
+ * Statuses listed in custom-http-errors go to the location's error location (custom-errors.ts).
  * Pure: randomness comes from `draws`, so every decision is an inspectable value.
  * SRC: ingress-nginx rootfs/etc/nginx/template/nginx.tmpl, lua_ingress.lua, balancer.lua (controller-v1.11.2).
  */
@@ -13,6 +14,10 @@ import { hostOf, normaliseUri, selectLocation, selectServer } from './match.ts';
 import { nginxPage } from './nginx-pages.ts';
 import { applyRewrite, escapeUri } from './rewrite.ts';
 import { upstreamHeaders } from './upstream-request.ts';
+import { forwardedView } from './forwarded.ts';
+import { hstsHeaders, httpsRedirect } from './https-redirect.ts';
+import { errorPageOutcome, intercepts, locationVars, type ErrorPageContext } from './custom-errors.ts';
+import { CUSTOM_DEFAULT_BACKEND_PREFIX } from './custom-default-backend.ts';
 import { DEFAULT_UPSTREAM, type Endpoint, type IngressModel, type Location } from './types.ts';
 
 /** A request as the controller's nginx receives it. Header names are lower-case. */
@@ -39,7 +44,11 @@ export interface RouteDraws {
 /** What nginx does with the request. */
 export type RouteOutcome =
   | { kind: 'respond'; response: HttpResponseRecord }
-  | { kind: 'proxy'; backend: string; endpoint: Endpoint; protocol: 'http' | 'https'; path: string; headers: Record<string, string> };
+  | {
+    kind: 'proxy'; backend: string; endpoint: Endpoint; protocol: 'http' | 'https'; path: string; headers: Record<string, string>;
+    /** The location's custom-http-errors (proxy_intercept_errors on): upstream statuses to hand to the error location. */
+    errorPages?: ErrorPageContext;
+  };
 
 /** The full decision record (what a trace shows). */
 export interface RouteDecision {
@@ -52,20 +61,6 @@ export interface RouteDecision {
   hops: Hop[];
 }
 
-function hostHasCertificate(model: IngressModel, host: string): boolean {
-  if (model.certificates.has(host) && host !== '_') return true;
-  const dot = host.indexOf('.');
-  return dot > 0 && model.certificates.has(`*${host.slice(dot)}`);
-}
-
-function hsts(model: IngressModel, scheme: string): Record<string, string> {
-  if (!model.config.hsts || scheme !== 'https') return {};
-  let value = `max-age=${model.config.hstsMaxAge}`;
-  if (model.config.hstsIncludeSubdomains) value += '; includeSubDomains';
-  if (model.config.hstsPreload) value += '; preload';
-  return { 'strict-transport-security': value };
-}
-
 /** Routes one request. */
 export function route(model: IngressModel, req: IngressRequest, draws: RouteDraws): RouteDecision {
   const hops: Hop[] = [];
@@ -73,20 +68,21 @@ export function route(model: IngressModel, req: IngressRequest, draws: RouteDraw
   const host = hostOf(req.headers['host']);
   const { server, reason } = selectServer(model, host);
   hop(`server ${server.hostname} (${reason})`, { server: server.hostname, regexMode: server.regexMode });
+  const tokens = model.config.serverTokens;
   const done = (outcome: RouteOutcome, extra: Partial<RouteDecision> = {}, withHsts = true): RouteDecision => {
-    const responseHeaders = withHsts ? hsts(model, req.scheme) : {};
+    const responseHeaders = withHsts ? hstsHeaders(model, req.scheme) : {};
     if (outcome.kind === 'respond') outcome.response.headers = { ...outcome.response.headers, ...responseHeaders };
     return { server: server.hostname, outcome, responseHeaders, hops, ...extra };
   };
   const respond = (status: number, why: string, headers: Record<string, string> = {}, extra: Partial<RouteDecision> = {}, withHsts = true) => {
     hop(`${status}: ${why}`, { status });
-    return done({ kind: 'respond', response: nginxPage(status, headers) }, extra, withHsts);
+    return done({ kind: 'respond', response: nginxPage(status, headers, tokens) }, extra, withHsts);
   };
   const uri = normaliseUri(req.uri);
   if (uri === undefined) return respond(400, 'the path escapes the root');
   const q = req.uri.indexOf('?');
   const args = q >= 0 ? req.uri.slice(q + 1) : '';
-  // Server-level rewrite phase: app-root runs before any location (nginx.tmpl `if ($uri = /)`), so no Lua header filter.
+  // Server-level rewrite phase: app-root runs before any location (nginx.tmpl `if ($uri = /)`, first in location order), so no Lua header filter.
   const appRoot = server.locations.find((l) => l.annotations.appRoot !== '')?.annotations.appRoot;
   if (appRoot && uri === '/') {
     return respond(302, `app-root ${appRoot}`, { location: `${req.scheme}://${req.headers['host'] ?? ''}${appRoot}` }, {}, false);
@@ -115,15 +111,10 @@ export function route(model: IngressModel, req: IngressRequest, draws: RouteDraw
       hop(`rewrite "(?i)${loc.path}" ${anns.rewriteTarget}: ${uri} → ${rw.uri}`, { from: uri, to: rw.uri });
     }
   }
-  // lua_ingress.rewrite(): HTTP → HTTPS redirect.
-  const noRedirect = model.config.noTlsRedirectLocations.some((p) => loc.path.startsWith(p));
-  const toHttps = !noRedirect && req.scheme === 'http' && (anns.forceSslRedirect || (anns.sslRedirect && hostHasCertificate(model, host)));
-  if (toHttps) {
-    let requestUri = req.uri;
-    if (!model.config.preserveTrailingSlash && requestUri.endsWith('/')) requestUri = requestUri.slice(0, -1);
-    const redirectHost = (req.headers['host'] ?? host).split(':')[0];
-    return respond(model.config.httpRedirectCode, anns.forceSslRedirect ? 'force-ssl-redirect' : `ssl-redirect: ${host} has a certificate`, { location: `https://${redirectHost}${requestUri}` }, { location: where });
-  }
+  // lua_ingress.rewrite(): the forwarded variables, then the HTTP → HTTPS redirect.
+  const fwd = forwardedView(model.config, req);
+  const toHttps = httpsRedirect(model, loc, host, req.uri, fwd);
+  if (toHttps) return respond(toHttps.status, toHttps.why, { location: toHttps.location }, { location: where });
   // balancer.rewrite(): pick primary or canary; no balancer (no endpoints) → 503.
   let backendName = loc.backend;
   let canary: CanaryDecision | undefined;
@@ -134,9 +125,26 @@ export function route(model: IngressModel, req: IngressRequest, draws: RouteDraw
     if (canary.chosen === 'canary' && canary.alternative) backendName = canary.alternative;
   }
   const extra = canary ? { location: where, canary } : { location: where };
+  // The request id is drawn only when needed, so requests without error pages keep their draw order.
+  let requestId: string | undefined;
+  const rid = () => (requestId ??= draws.requestId());
+  const errorPages = (): ErrorPageContext | undefined => anns.customHttpErrors.length === 0 ? undefined : {
+    codes: anns.customHttpErrors, upstream: loc.defaultBackendUpstream ?? DEFAULT_UPSTREAM, vars: locationVars(loc),
+    method: req.method, requestUri: req.uri, clientHeaders: req.headers, forwarded: fwd, requestId: rid(),
+  };
+  // An nginx-made error whose status is in custom-http-errors goes to the error location instead.
+  const fail = (status: number, why: string, headers: Record<string, string> = {}): RouteDecision => {
+    const pages = errorPages();
+    if (!intercepts(pages, status)) return respond(status, why, headers, extra);
+    hop(`${status}: ${why}; error_page ${status} = @custom_${pages.upstream}_${status}`, { status });
+    const page = errorPageOutcome(model, pages, status, draws.endpoint);
+    if (page.kind === 'default-server-404') return respond(404, `${pages.upstream} (127.0.0.1:8181) returns 404`, {}, extra, false);
+    hop(`upstream ${page.backend} → ${page.endpoint.ip}:${page.endpoint.port} (error location, X-Code: ${status})`, { backend: page.backend, endpoint: page.endpoint });
+    return done({ kind: 'proxy', backend: page.backend, endpoint: page.endpoint, protocol: 'http', path: page.path, headers: page.headers }, extra, false);
+  };
   const backend = model.backends.get(backendName);
   if (backendName !== DEFAULT_UPSTREAM && (!backend || backend.endpoints.length === 0)) {
-    return respond(503, `backend ${backendName} has no endpoints (${backend?.emptyReason ?? 'service not found'})`, {}, extra);
+    return fail(503, `backend ${backendName} has no endpoints (${backend?.emptyReason ?? 'service not found'})`);
   }
   // Access phase: basic auth (realm "off" disables it).
   const auth = anns.basicAuth;
@@ -145,7 +153,7 @@ export function route(model: IngressModel, req: IngressRequest, draws: RouteDraw
     const verdict = checkBasicAuth(req.headers['authorization'], auth.passwdFile);
     if (!verdict.ok) {
       const challenge = auth.type === 'basic' ? `Basic realm="${auth.realm}"` : `Digest realm="${auth.realm}"`;
-      return respond(verdict.status, `auth ${auth.type} (secret ${auth.secret}): ${verdict.reason}`, verdict.status === 401 ? { 'www-authenticate': challenge } : {}, extra);
+      return fail(verdict.status, `auth ${auth.type} (secret ${auth.secret}): ${verdict.reason}`, verdict.status === 401 ? { 'www-authenticate': challenge } : {});
     }
     hop(`auth ${auth.type}: user ${verdict.user} accepted`);
   }
@@ -156,13 +164,14 @@ export function route(model: IngressModel, req: IngressRequest, draws: RouteDraw
   hop(`upstream ${backendName} → ${endpoint.ip}:${endpoint.port} (${backend!.loadBalance}, endpoint ${index % endpoints.length + 1} of ${endpoints.length})`, { backend: backendName, endpoint });
   const headers = upstreamHeaders({
     clientHeaders: req.headers,
-    scheme: req.scheme,
-    remoteAddr: req.remoteAddr,
-    requestId: draws.requestId(),
+    forwarded: fwd,
+    requestId: rid(),
     upstreamVhost: anns.upstreamVhost,
     authActive,
     ...(rewriting && anns.xForwardedPrefix ? { xForwardedPrefix: anns.xForwardedPrefix } : {}),
+    ...(loc.backend.startsWith(CUSTOM_DEFAULT_BACKEND_PREFIX) ? { customDefaultBackend: locationVars(loc) } : {}),
   });
   const protocol = anns.backendProtocol === 'HTTPS' || (anns.backendProtocol === 'AUTO_HTTP' && req.scheme === 'https') ? 'https' : 'http';
-  return done({ kind: 'proxy', backend: backendName, endpoint, protocol, path: upstreamPath, headers }, extra);
+  const pages = errorPages();
+  return done({ kind: 'proxy', backend: backendName, endpoint, protocol, path: upstreamPath, headers, ...(pages ? { errorPages: pages } : {}) }, extra);
 }

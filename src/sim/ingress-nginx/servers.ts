@@ -20,6 +20,9 @@ export type ServerMap = Map<string, Server>;
 function rootLocation(backend: string, ing: ParsedIngress | undefined, base: Extracted): Location {
   const loc: Location = { path: '/', ingressPath: '/', pathType: 'Prefix', match: 'prefix', backend, isDefBackend: true, annotations: base.annotations };
   if (ing) loc.ingress = keyOf(ing.ingress);
+  // getIngressInformation ($service_name/$service_port): the Ingress's spec.defaultBackend, when it has one.
+  const defSvc = ing?.ingress.spec?.defaultBackend?.service;
+  if (defSvc) loc.service = { name: defSvc.name, port: defSvc.port.number !== undefined && defSvc.port.number > 0 ? defSvc.port.number : (defSvc.port.name ?? '') };
   if (base.denied !== undefined) loc.denied = base.denied;
   return loc;
 }

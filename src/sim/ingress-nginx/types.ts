@@ -57,6 +57,8 @@ export interface Location {
   annotations: ParsedAnnotations;
   /** Set when an annotation made the location unusable: nginx renders `return 503;` (LocationDenied). */
   denied?: string;
+  /** Upstream of the `@custom_<upstream>_<code>` error locations (DefaultBackendUpstreamName): the default upstream, or `custom-default-backend-<ns>-<svc>`. */
+  defaultBackendUpstream?: string;
 }
 
 /** One nginx server block (a host, or `_` for the catch-all). */
@@ -84,6 +86,8 @@ export interface ControllerConfig {
   serviceUpstream: boolean;
   loadBalance: string;
   allowSnippetAnnotations: boolean;
+  /** server-tokens: false clears the Server header and the error pages say just `nginx`. */
+  serverTokens: boolean;
 }
 
 /** The whole model the controller's nginx would run. */

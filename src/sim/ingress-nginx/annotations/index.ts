@@ -15,6 +15,7 @@ import { canary } from './canary.ts';
 import { permanentRedirect } from './permanent-redirect.ts';
 import { backendProtocol } from './backend-protocol.ts';
 import { defaultBackend } from './default-backend.ts';
+import { customHttpErrors } from './custom-http-errors.ts';
 import { upstreamVhost } from './upstream-vhost.ts';
 import { serviceUpstream } from './service-upstream.ts';
 import { loadBalance } from './load-balance.ts';
@@ -32,6 +33,7 @@ export const ANNOTATIONS = [
   permanentRedirect,
   backendProtocol,
   defaultBackend,
+  customHttpErrors,
   upstreamVhost,
   serviceUpstream,
   loadBalance,
