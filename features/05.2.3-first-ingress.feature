@@ -40,6 +40,11 @@ Feature: A first Ingress sends every request to one Service (5.2.3 测试ingress
       | CLASS | nginx        |
       | HOSTS | *            |
       | PORTS | 80           |
+    When I run "sleep 60" on "k8s-master"
+    And I run "kubectl get ingress" on "k8s-master"
+    Then the output has a row with:
+      | NAME    | test-ingress  |
+      | ADDRESS | 172.25.250.20 |
     When I run "curl 172.25.250.50/hostname.html" 5 times
     Then every response comes from a pod of deployment "howe"
     And the responses take turns between 2 pods

@@ -26,5 +26,7 @@ Feature: Canary release by header (6.2.1 基于header灰度)
     Then the output contains "Version: v1"
 
   Scenario: both Ingresses get the address of the controller's node (no --publish-service in deploy.yaml)
+    # The status syncer writes every 60 s (status.go UpdateInterval), so the address needs a sync first.
+    When I run "sleep 60" on "k8s-master"
     Then ingress "myapp-v1-ingress" has the address "172.25.250.20"
     And ingress "myapp-v2-ingress" has the address "172.25.250.20"
