@@ -8,21 +8,36 @@ import type { HttpRequestRecord } from '../../cluster/exchanges.ts';
 import type { Simulation } from '../simulation.ts';
 import type { AppImage, AppProcess, AppHttpResult, DnsQuery } from './app.ts';
 import { answerQuery } from '../dns/coredns.ts';
+import { DnsCache } from '../dns/coredns-cache.ts';
+import { ZoneWatch } from '../dns/coredns-watch.ts';
+import { roundRobin } from '../dns/loadbalance.ts';
 import { shortImageName } from './catalogue.ts';
 
-/** A running CoreDNS: answers from the API objects at the moment of the query (its informers are always in sync). */
+/**
+ * A running CoreDNS pod: answers from the API objects at the moment of the query (its informers are
+ * always in sync), through its own `cache 30` (kubeadm Corefile), with the serial its informers saw.
+ */
 export class CoreDnsProcess implements AppProcess {
   readonly version: string;
   readonly pod: string;
-  constructor(version: string, pod: string) {
+  readonly #cache = new DnsCache();
+  readonly #watch: ZoneWatch | undefined;
+  constructor(version: string, pod: string, sim?: Simulation) {
     this.version = version;
     this.pod = pod;
+    this.#watch = sim ? new ZoneWatch(sim.view, sim.clock.now()) : undefined;
   }
   listens(port: number, protocol: 'TCP' | 'UDP'): boolean {
     return port === 53 || (protocol === 'TCP' && (port === 9153 || port === 8080 || port === 8181));
   }
   dns(query: DnsQuery, sim: Simulation) {
-    const answer = answerQuery(sim.view, sim.topology, query, { rng: sim.rng, now: sim.clock.now() });
+    const now = sim.clock.now();
+    const question = { name: query.name, type: query.type.toUpperCase() };
+    // SRC: coredns plugin.cfg order — loadbalance runs before cache, so cached replies are shuffled again.
+    const hit = this.#cache.lookup(question, now);
+    const answer = hit
+      ? { ...hit, answers: roundRobin(hit.answers, sim.rng), additional: roundRobin(hit.additional, sim.rng) }
+      : this.#cache.store(answerQuery(sim.view, sim.topology, question, { rng: sim.rng, now, ...(this.#watch ? { serial: this.#watch.serial(sim.view, now) } : {}) }), now);
     return { ...answer, trace: answer.trace.map((hop) => ({ ...hop, details: { ...hop.details, pod: this.pod, clientIP: query.clientIP } })) };
   }
   async http(req: HttpRequestRecord): Promise<AppHttpResult> {
@@ -46,5 +61,5 @@ const COREDNS_IMAGE = /^coredns\/coredns:v(1\.11\.\d+)$/;
 export const corednsImage: AppImage = {
   name: 'coredns',
   matches: (image) => COREDNS_IMAGE.test(shortImageName(image)),
-  start: (pod: Pod) => new CoreDnsProcess(COREDNS_IMAGE.exec(shortImageName(pod.spec.containers[0]?.image ?? ''))?.[1] ?? '1.11.3', pod.metadata.name),
+  start: (pod: Pod, sim: Simulation) => new CoreDnsProcess(COREDNS_IMAGE.exec(shortImageName(pod.spec.containers[0]?.image ?? ''))?.[1] ?? '1.11.3', pod.metadata.name, sim),
 };

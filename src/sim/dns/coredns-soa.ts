@@ -14,13 +14,13 @@ export function soaRecord(zone: string, serial: number): DnsRecord {
 }
 
 /**
- * CoreDNS's serial is the unix time of the last Service/Endpoints/Namespace change its informers saw.
- * The store keeps no modification times, so the newest creationTimestamp (or the endpointslice
- * controller's last-change-trigger-time annotation) stands for it; an empty store falls back to `fallback`.
+ * CoreDNS's serial is the unix time of the last Service/EndpointSlice change its informers saw (namespace
+ * changes have no handler). A running CoreDNS pod tracks it (coredns-watch.ts); without one the store's
+ * newest creationTimestamp (or last-change-trigger-time annotation) stands for it, else `fallback`.
  */
 export function zoneSerial(store: ReadonlyStore, fallback: Date): number {
   let newest = 0;
-  for (const kind of ['Service', 'EndpointSlice', 'Namespace']) {
+  for (const kind of ['Service', 'EndpointSlice']) {
     for (const obj of store.list<KubeObject>(kind)) {
       for (const stamp of [obj.metadata.creationTimestamp, obj.metadata.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']]) {
         const ms = stamp ? Date.parse(stamp) : NaN;

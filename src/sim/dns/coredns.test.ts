@@ -89,3 +89,30 @@ test('coredns: SOA serial is the newest object change', () => {
   const a = answerQuery(store, topology, { name: 'nope.default.svc.cluster.local.', type: 'A' });
   assert.equal(a.authority[0]?.data.split(' ')[2], String(Date.parse('2024-09-10T04:32:26Z') / 1000));
 });
+
+test('coredns: a LoadBalancer or external IP has no PTR (svcIPIndexFunc indexes ClusterIPs only) → falls through → SERVFAIL', () => {
+  const lb = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'lb', namespace: 'default', creationTimestamp: '2024-09-06T06:00:00Z' },
+    spec: { type: 'LoadBalancer', clusterIP: '10.99.217.26', clusterIPs: ['10.99.217.26'], externalIPs: ['172.25.250.40'], ports: [{ port: 80 }] },
+    status: { loadBalancer: { ingress: [{ ip: '172.25.250.50', ipMode: 'VIP' }] } } };
+  for (const q of ['50.250.25.172.in-addr.arpa.', '40.250.25.172.in-addr.arpa.']) {
+    assert.equal(answerQuery(dnsFixtureStore([lb]), topology, { name: q, type: 'PTR' }).rcode, 'SERVFAIL');
+  }
+  assert.deepEqual(answerQuery(dnsFixtureStore([lb]), topology, { name: '26.217.99.10.in-addr.arpa.', type: 'PTR' }).answers.map((r) => r.data), ['lb.default.svc.cluster.local.']);
+});
+
+test('coredns: a pod behind two services has two PTR names, in slice insertion order 7 times in 8 (Go map rotation)', () => {
+  const second = [
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'zz-other', namespace: 'default', creationTimestamp: '2024-09-06T07:00:00Z' }, spec: { clusterIP: 'None', clusterIPs: ['None'], ports: [{ port: 80 }] } },
+    { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', addressType: 'IPv4', metadata: { name: 'zz-other-x', namespace: 'default', labels: { 'kubernetes.io/service-name': 'zz-other' }, creationTimestamp: '2024-09-06T07:00:00Z' },
+      endpoints: [{ addresses: ['10.244.57.227'], conditions: { ready: true } }], ports: [{ port: 80 }] },
+  ];
+  const counts = new Map<string, number>();
+  for (let seed = 0; seed < 800; seed++) {
+    const a = answerQuery(dnsFixtureStore(second), topology, { name: '227.57.244.10.in-addr.arpa.', type: 'PTR' }, { rng: new Random(seed) });
+    const order = a.answers.map((r) => r.data.split('.')[1]).join(',');
+    counts.set(order, (counts.get(order) ?? 0) + 1);
+  }
+  assert.deepEqual([...counts.keys()].sort(), ['superhowe,zz-other', 'zz-other,superhowe']);
+  // Expected 700 of 800 (7/8); the binomial 99.9% band is about ±30.
+  assert.ok(Math.abs(counts.get('superhowe,zz-other')! - 700) < 35, JSON.stringify([...counts]));
+});

@@ -24,8 +24,8 @@ export interface DnsAnswer extends Omit<DnsExchange, 'server' | 'trace'> {
   latencyMs: number;
 }
 
-/** Injected randomness (loadbalance shuffle) and time (SOA serial fallback). */
-export interface AnswerOptions { rng?: Random; now?: Date }
+/** Injected randomness (loadbalance shuffle), time (SOA serial fallback) and the serial a CoreDNS pod's informers give. */
+export interface AnswerOptions { rng?: Random; now?: Date; serial?: number }
 
 /**
  * The lab has no reachable upstream resolver (its nodes' /etc/resolv.conf points nowhere the
@@ -41,13 +41,13 @@ export function answerQuery(store: ReadonlyStore, topology: Topology, query: { n
   const qtype = query.type.toUpperCase();
   const question = { name: qname, type: qtype };
   if (inZone(qname, zone)) {
-    const ctx: Ctx = { store, zone, qname, serial: () => zoneSerial(store, opts.now ?? topology.start) };
+    const ctx: Ctx = { store, zone, qname, serial: () => opts.serial ?? zoneSerial(store, opts.now ?? topology.start) };
     const result = kubernetesAnswer(ctx, qtype);
     return finish(question, result, opts.rng);
   }
   if (inZone(qname, 'in-addr.arpa') && qtype === 'PTR') {
     const ip = addressOfReverseName(qname);
-    const names = ip === undefined ? [] : reverseNames(store, zone, ip);
+    const names = ip === undefined ? [] : reverseNames(store, zone, ip, opts.rng);
     if (names.length > 0) {
       const answers = names.map((n) => record(qname, 'PTR', n));
       return finish(question, { rcode: 'NOERROR', answers, authority: [], additional: [], decision: `PTR ${ip} → ${names.join(', ')}` }, opts.rng);
