@@ -1,7 +1,7 @@
 @section-5.3.4
 Feature: Basic authentication at the ingress (5.3.4 建立auth认证)
-  htpasswd writes an $apr1$ hash for howe (the tutorial types the password redhat at the prompt;
-  a scenario has no terminal, so it passes it with -b). The file becomes the secret auth-web and
+  htpasswd writes an $apr1$ hash for howe (the tutorial types the password redhat twice at the prompt;
+  a scenario has no terminal, so getpass() reads the answers from stdin, or it passes it with -b). The file becomes the secret auth-web and
   ingress4 asks for it: no or wrong credentials get nginx's 401, howe:redhat gets v1, and the
   Authorization header is not passed to the backend.
 
@@ -17,9 +17,11 @@ Feature: Basic authentication at the ingress (5.3.4 建立auth认证)
     And I run "kubectl create secret generic auth-web --from-file auth" on "k8s-master"
     And I apply "manifests/ingress4.yml"
 
-  Scenario: htpasswd without -b cannot prompt in a scenario
-    When I try to run "htpasswd -cm auth2 howe" on "k8s-master"
-    Then the command fails with "htpasswd -cbm auth howe redhat"
+  Scenario: htpasswd without -b asks twice and reads the answers from stdin
+    When I run "echo -e 'redhat\nredhat' | htpasswd -cm auth2 howe" on "k8s-master"
+    Then the output contains "Adding password for user howe"
+    When I try to run "echo -e 'redhat\nredhot' | htpasswd -cm auth3 howe" on "k8s-master"
+    Then the command fails with "htpasswd: password verification error"
 
   Scenario: the secret holds the 43-byte htpasswd line
     When I run "kubectl describe secrets auth-web" on "k8s-master"

@@ -2,8 +2,11 @@
  * htpasswd (httpd-tools 2.4.57 on Rocky 9): `htpasswd [-c] [-b] [-m|-B|-s|-p|-d] [-C cost] [-n] file user [password]`.
  * Hashes are real: $apr1$ (apache-md5, the default), bcrypt $2y$ (bcryptjs, cost 5), {SHA}, plain, DES crypt
  * (unix-crypt-td-js); salts come from sim.rng. Messages go to stderr as htpasswd prints them.
- * SRC: apache httpd support/htpasswd.c and support/passwd_common.c (2.4.57). Without -b htpasswd prompts on the
- * terminal; a kubelab scenario has none, so the prompt fails with a hint to use -b.
+ * SRC: apache httpd support/htpasswd.c and support/passwd_common.c get_password (2.4.57). Without -b or -i htpasswd
+ * asks twice through apr_password_get → glibc getpass(): a kubelab command has no controlling terminal, so getpass
+ * writes the prompt to stderr and reads a line from stdin (EOF reads as an empty password; no newline is echoed); two
+ * different answers give "password verification error" (exit 3). `-i` reads the whole of stdin (one trailing newline
+ * stripped) without asking twice.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +28,7 @@ const USAGE = `Usage:
  -c  Create a new file.
  -n  Don't update file; display results on stdout.
  -b  Use the password from the command line rather than prompting for it.
+ -i  Read password from stdin without verification (for script usage).
  -m  Force MD5 encryption of the password (default).
  -B  Force bcrypt encryption of the password (very secure).
  -C  Set the computing time used for the bcrypt algorithm
@@ -51,6 +55,7 @@ export function hashPassword(mode: 'm' | 'B' | 's' | 'p' | 'd', password: string
 /** The htpasswd program. */
 export const htpasswd: CommandHandler = async (argv, ctx) => {
   let create = false, batch = false, stdout = false, cost = 5;
+  let source: 'prompt' | 'arg' | 'stdin' = 'prompt';
   let mode: 'm' | 'B' | 's' | 'p' | 'd' = 'm';
   const rest: string[] = [];
   for (let i = 1; i < argv.length; i++) {
@@ -58,7 +63,8 @@ export const htpasswd: CommandHandler = async (argv, ctx) => {
     if (a.startsWith('-') && a.length > 1 && rest.length === 0) {
       for (const ch of a.slice(1)) {
         if (ch === 'c') create = true;
-        else if (ch === 'b') batch = true;
+        else if (ch === 'b') { batch = true; source = 'arg'; }
+        else if (ch === 'i') source = 'stdin';
         else if (ch === 'n') stdout = true;
         else if ('mBspd'.includes(ch)) mode = ch as typeof mode;
         else if (ch === 'C') cost = Number(argv[++i]);
@@ -73,12 +79,21 @@ export const htpasswd: CommandHandler = async (argv, ctx) => {
   const file = stdout ? undefined : fileOrUser!;
   const user = stdout ? fileOrUser! : more[0]!;
   if (user.includes(':')) return textOutput('', "htpasswd: username contains illegal character ':'\n", 6);
-  if (!batch) {
-    return textOutput('', 'New password: \nhtpasswd: cannot read the password: a kubelab scenario has no terminal to type it on.\nUse batch mode with the password on the command line, e.g. htpasswd -cbm auth howe redhat\n', 5);
+  let prompts = '';
+  let password: string;
+  if (source === 'arg') password = more[more.length - 1]!;
+  else if (source === 'stdin') password = ctx.stdin.replace(/\r?\n$/, '');
+  else {
+    const lines = ctx.stdin.split('\n');
+    // getpass(): one line per prompt, EOF reads as "".
+    const first = lines[0] ?? '';
+    const second = lines.length > 1 ? lines[1]! : '';
+    prompts = 'New password: Re-type new password: ';
+    if (first !== second) return textOutput('', `${prompts}htpasswd: password verification error\n`, 3);
+    password = first;
   }
-  const password = more[more.length - 1]!;
   const line = `${user}:${hashPassword(mode, password, ctx.sim.rng, cost)}`;
-  if (stdout) return textOutput(`${line}\n\n`);
+  if (stdout) return textOutput(`${line}\n\n`, prompts);
   let target;
   try {
     target = resolveLabPath(file!, ctx.workdir, ctx.source, 'write');
@@ -93,5 +108,5 @@ export const htpasswd: CommandHandler = async (argv, ctx) => {
   if (index >= 0) lines[index] = line;
   else lines.push(line);
   writeFileSync(target.path, `${lines.join('\n')}\n`);
-  return textOutput('', `${verb} password for user ${user}\n`);
+  return textOutput('', `${prompts}${verb} password for user ${user}\n`);
 };
