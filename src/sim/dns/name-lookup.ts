@@ -25,19 +25,25 @@ export function resolveHostVia(transport: DnsTransport, sim: Simulation, source:
   const conf = sourceResolvConf(sim, source);
   const server = conf?.nameservers[0];
   if (!conf || !server) return { ok: false, exchanges: [] };
-  return walkSearchList((candidate) => transport(sim, source, server, 53, { name: candidate, type: 'A' }), name, conf);
+  // getaddrinfo(AF_UNSPEC), as curl and most programs call it, sends A and AAAA for each candidate (in parallel on one
+  // socket, so the wait is the longer of the two); the lab is IPv4-only, so only the A answers give addresses.
+  // SRC: glibc resolv/res_query.c __res_context_query T_QUERY_A_AND_AAAA, res_send.c send_dg (2.34); musl src/network/lookup_name.c name_from_dns
+  return walkSearchList((candidate, type) => transport(sim, source, server, 53, { name: candidate, type }), name, conf, ['A', 'AAAA']);
 }
 
-/** Asks for each search-list candidate of `name` in turn until one has addresses. */
-export function walkSearchList(ask: (name: string) => DnsExchange | { failure: 'timeout' | 'refused' }, name: string, conf: Pick<ResolvConf, 'search' | 'ndots'>): ResolveResult {
+/** Asks for each search-list candidate of `name` in turn (each of `types` per candidate) until one has addresses. */
+export function walkSearchList(ask: (name: string, type: string) => DnsExchange | { failure: 'timeout' | 'refused' }, name: string, conf: Pick<ResolvConf, 'search' | 'ndots'>, types: string[] = ['A']): ResolveResult {
   const exchanges: DnsExchange[] = [];
   for (const candidate of searchCandidates(name, conf)) {
-    const reply = ask(candidate);
-    // SRC: glibc res_query.c __res_context_search — NXDOMAIN, NODATA and SERVFAIL try the next name; a timeout ends the walk.
-    if ('failure' in reply) return { ok: false, exchanges };
-    exchanges.push(reply);
-    const ips = reply.answers.filter((r) => r.type === 'A').map((r) => r.data);
-    if (reply.rcode === 'NOERROR' && ips.length > 0) return { ok: true, ips, exchanges };
+    const ips: string[] = [];
+    for (const type of types) {
+      const reply = ask(candidate, type);
+      // SRC: glibc res_query.c __res_context_search — NXDOMAIN, NODATA and SERVFAIL try the next name; a timeout ends the walk.
+      if ('failure' in reply) return { ok: false, exchanges };
+      exchanges.push(reply);
+      if (reply.rcode === 'NOERROR') ips.push(...reply.answers.filter((r) => r.type === 'A').map((r) => r.data));
+    }
+    if (ips.length > 0) return { ok: true, ips, exchanges };
   }
   return { ok: false, exchanges };
 }

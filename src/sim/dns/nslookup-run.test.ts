@@ -42,7 +42,10 @@ const cases: { name: string; style: 'busybox' | 'bind'; args: string[]; exit: nu
   { name: 'busybox: unreachable explicit server', style: 'busybox', args: ['howe', '172.25.250.1'], exit: 1, stdout: 'Server:    172.25.250.1\nAddress 1: 172.25.250.1\n\n', stderr: "nslookup: can't resolve 'howe'\n" },
   { name: 'bind: no DNS server on a node → timeout', style: 'bind', args: ['howe.default.svc.cluster.local'], exit: 1, stdout: ';; connection timed out; no servers could be reached\n' },
   { name: 'bind: reverse lookup', style: 'bind', args: ['10.96.0.10', '10.96.0.10'], exit: 0, contains: '10.0.96.10.in-addr.arpa\tname = kube-dns.kube-system.svc.cluster.local.\n' },
-  { name: 'bind: ExternalName prints the canonical name', style: 'bind', args: ['baidu.default.svc.cluster.local', '10.96.0.10'], exit: 0, contains: 'baidu.default.svc.cluster.local\tcanonical name = www.baidu.com.\n' },
+  // nslookup.c: the AAAA lookup goes to the end of the CNAME chain; forward fails there, so the SERVFAIL is printed and the exit is 1.
+  { name: 'bind: ExternalName prints the canonical name, then the target\'s AAAA failure', style: 'bind', args: ['baidu.default.svc.cluster.local', '10.96.0.10'], exit: 1,
+    stdout: 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nbaidu.default.svc.cluster.local\tcanonical name = www.baidu.com.\n** server can\'t find www.baidu.com: SERVFAIL\n\n' },
+  { name: 'bind: a name without A records: No answer', style: 'bind', args: ['default.svc.cluster.local', '10.96.0.10'], exit: 0, contains: "*** Can't find default.svc.cluster.local: No answer\n" },
   { name: 'bind: outside name → SERVFAIL', style: 'bind', args: ['www.baidu.com', '10.96.0.10'], exit: 1, contains: "** server can't find www.baidu.com: SERVFAIL\n" },
   { name: 'options are reported', style: 'bind', args: ['-type=srv', 'x'], exit: 1 },
 ];
@@ -56,3 +59,8 @@ for (const c of cases) {
     if (c.contains !== undefined) assert.ok(r.stdout.includes(c.contains), r.stdout);
   });
 }
+
+test('nslookup (BIND): the default lookup asks A, then AAAA for the same name', () => {
+  const r = runNslookup(['howe.default.svc.cluster.local', '10.96.0.10'], deps('bind'));
+  assert.deepEqual(r.dns.map((e) => `${e.question.name} ${e.question.type}`), ['howe.default.svc.cluster.local. A', 'howe.default.svc.cluster.local. AAAA']);
+});

@@ -53,12 +53,14 @@ function busybox(name: string, server: string | undefined, deps: NslookupDeps): 
   const fromHosts = isIPv4(name) ? name : deps.hosts.get(name.toLowerCase());
   const found = fromHosts !== undefined
     ? { ok: true as const, ips: [fromHosts] }
-    : walkSearchList((candidate) => ask({ name: candidate, type: 'A' }), name, deps.resolvConf ?? { search: [], ndots: 1 });
+    : walkSearchList((candidate, type) => ask({ name: candidate, type }), name, deps.resolvConf ?? { search: [], ndots: 1 });
   if (!found.ok) return done(stdout, `nslookup: can't resolve '${name}'\n`, 1, exchanges);
   stdout += lines('Name:', name, found.ips);
   return done(stdout, '', 0, exchanges);
 }
 
+// SRC: bind9 bin/dig/nslookup.c printmessage/printsection/chase_cnamechain (v9.16): the default lookup asks A, then AAAA for
+// the name at the end of the A answer's CNAME chain; both answers are printed, the server header only once.
 function bind(name: string, server: string | undefined, deps: NslookupDeps): CommandOutput {
   const timeout = (ex: DnsExchange[]) => { deps.advance(NSLOOKUP_GIVE_UP_MS); return done(';; connection timed out; no servers could be reached\n', '', 1, ex); };
   if (server === undefined) return timeout([]);
@@ -74,19 +76,46 @@ function bind(name: string, server: string | undefined, deps: NslookupDeps): Com
     if (r.rcode !== 'NXDOMAIN') break;
   }
   let stdout = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
-  if (reply!.rcode !== 'NOERROR') {
-    stdout += `** server can't find ${name.replace(/\.$/, '')}: ${reply!.rcode}\n\n`;
-    return done(stdout, '', 1, exchanges);
-  }
-  const authoritative = (reply as { authoritative?: boolean }).authoritative ?? true;
-  if (!authoritative) stdout += 'Non-authoritative answer:\n';
-  for (const r of reply!.answers) {
-    const owner = r.name.replace(/\.$/, '');
-    if (r.type === 'A') stdout += `Name:\t${owner}\nAddress: ${r.data}\n`;
-    else if (r.type === 'CNAME') stdout += `${owner}\tcanonical name = ${r.data}\n`;
-    else if (r.type === 'PTR') stdout += `${owner}\tname = ${r.data}\n`;
-  }
+  if (reply!.rcode !== 'NOERROR') return done(`${stdout}** server can't find ${trim(reply!.question.name)}: ${reply!.rcode}\n\n`, '', 1, exchanges);
+  stdout += answerText(reply!);
+  if (reverse) return done(`${stdout}\n`, '', 0, exchanges);
+  const target = chaseCnames(reply!);
+  const aaaa = deps.query(server, { name: target, type: 'AAAA' });
+  if ('failure' in aaaa) return timeout(exchanges);
+  exchanges.push(aaaa);
+  if (aaaa.rcode !== 'NOERROR') return done(`${stdout}** server can't find ${trim(target)}: ${aaaa.rcode}\n\n`, '', 1, exchanges);
+  // An AAAA reply without records prints nothing, unless the A reply had none either.
+  if (aaaa.answers.length === 0 && reply!.answers.length === 0) stdout += `*** Can't find ${trim(target)}: No answer\n`;
+  else if (aaaa.answers.length > 0) stdout += answerText(aaaa, false);
   return done(`${stdout}\n`, '', 0, exchanges);
+}
+
+// The A reply says "Non-authoritative answer:" when aa is unset; every answer record is printed in order.
+function answerText(reply: DnsExchange, header = true): string {
+  const authoritative = (reply as { authoritative?: boolean }).authoritative ?? true;
+  let text = header && !authoritative ? 'Non-authoritative answer:\n' : '';
+  for (const r of reply.answers) {
+    const owner = trim(r.name);
+    if (r.type === 'A' || r.type === 'AAAA') text += `Name:\t${owner}\nAddress: ${r.data}\n`;
+    else if (r.type === 'CNAME') text += `${owner}\tcanonical name = ${r.data}\n`;
+    else if (r.type === 'PTR') text += `${owner}\tname = ${r.data}\n`;
+  }
+  return text;
+}
+
+// chase_cnamechain: follow CNAMEs in the answer from the question name.
+function chaseCnames(reply: DnsExchange): string {
+  let name = reply.question.name;
+  for (let i = 0; i < reply.answers.length; i++) {
+    const next = reply.answers.find((r) => r.type === 'CNAME' && r.name.toLowerCase() === name.toLowerCase());
+    if (!next) break;
+    name = next.data;
+  }
+  return name;
+}
+
+function trim(name: string): string {
+  return name.replace(/\.$/, '');
 }
 
 function done(stdout: string, stderr: string, exitCode: number, dns: DnsExchange[]): CommandOutput {
