@@ -5,6 +5,7 @@ import { KubectlOutput, kubectlError } from './output-text.ts';
 import { parseOutputFormat } from './output-format.ts';
 import { prepareObjects, writeAll, type PreparedObject } from './write-objects.ts';
 import { getObject } from './resources.ts';
+import { withLastApplied } from '../../apiserver/apply.ts';
 
 /** The annotation kubectl apply keeps the last applied manifest in. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -30,25 +31,31 @@ function runApply(inv: Invocation) {
   if (!prepared.ok) return kubectlError(prepared.message);
   const out = new KubectlOutput();
   if (dry.warning) out.err(dry.warning);
-  const exists = (p: PreparedObject) => getObject(inv.sim, p.type, p.object.metadata.name, p.object.metadata.namespace ?? inv.namespace);
-  for (const p of prepared.objects) {
-    const live = exists(p);
-    // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go warningNoLastAppliedConfigAnnotation (v1.31).
-    if (live && dry.dryRun !== 'client' && !live.metadata.annotations?.[LAST_APPLIED]) {
-      out.err(
-        `Warning: resource ${p.type.plural}${p.type.group ? `.${p.type.group}` : ''}/${p.object.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
-      );
-    }
-  }
+  const live = (p: PreparedObject) => getObject(inv.sim, p.type, p.object.metadata.name, p.object.metadata.namespace ?? inv.namespace);
   return writeAll(
     {
       inv,
-      objects: prepared.objects,
+      command: 'apply',
+      prepared: prepared.prepared,
       dryRun: dry.dryRun,
       format: format.format,
-      send: (p, dryRun) => inv.sim.api.apply(p.object, { dryRun }),
-      operation: (p) => (exists(p) ? 'applying' : 'creating'),
-      clientDryRunOutcome: (p) => (exists(p) ? 'configured' : 'created'),
+      send: (p, dryRun, out) => {
+        const current = live(p);
+        // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go warningNoLastAppliedConfigAnnotation, printed as the object is patched (v1.31).
+        if (current && !current.metadata.annotations?.[LAST_APPLIED]) {
+          out.err(
+            `Warning: resource ${p.type.plural}${p.type.group ? `.${p.type.group}` : ''}/${p.object.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+          );
+        }
+        return inv.sim.api.apply(p.object, { dryRun });
+      },
+      operation: (p) => (live(p) ? 'applying' : 'creating'),
+      // SRC: apply.go applyOneObject: a client dry run GETs the object; absent → "created" with the manifest plus
+      // its last-applied annotation, present → "configured" (never "unchanged") and the live object is what -o prints.
+      clientDryRun: (p) => {
+        const current = live(p);
+        return current ? { outcome: 'configured', object: current } : { outcome: 'created', object: withLastApplied(p.object) };
+      },
     },
     out,
   ).done();

@@ -35,7 +35,8 @@ function runCreate(inv: Invocation) {
   return writeAll(
     {
       inv,
-      objects: prepared.objects,
+      command: 'create',
+      prepared: prepared.prepared,
       dryRun: dry.dryRun,
       format: format.format,
       send: (p, dryRun) => {
@@ -45,7 +46,7 @@ function runCreate(inv: Invocation) {
         return inv.sim.api.create(object, { dryRun });
       },
       operation: () => 'creating',
-      clientDryRunOutcome: () => 'created',
+      clientDryRun: (p) => ({ outcome: 'created', object: p.object }),
     },
     out,
   ).done();
