@@ -3,7 +3,7 @@
  * `openssl req -newkey rsa:N -nodes -keyout KEY -x509 -days D -subj "/CN=…/O=…" -out CRT` writes a real RSA key
  * (PKCS#8 "PRIVATE KEY") and a real self-signed certificate (extensions of the default v3_ca section:
  * subjectKeyIdentifier, authorityKeyIdentifier, basicConstraints critical CA:TRUE), and
- * `openssl x509 -in CRT -noout [-subject] [-issuer] [-dates] [-serial] [-text]` prints them (`-text` abridged: no key dump).
+ * `openssl x509 -in CRT -noout [-subject] [-issuer] [-dates] [-serial] [-text]` prints them (`-text`: openssl-text.ts).
  * SRC: openssl apps/req.c, apps/x509.c, apps/openssl.cnf [v3_ca] (3.0). Keys come from node webcrypto (not sim.rng).
  */
 import 'reflect-metadata';
@@ -14,6 +14,7 @@ type WebKey = webcrypto.CryptoKey;
 type WebKeyPair = webcrypto.CryptoKeyPair;
 import { textOutput, type CommandHandler, type CommandOutput } from './command.ts';
 import { FileAccessError, readLabFile, writeLabFile } from './shell-files.ts';
+import { certificateText } from './openssl-text.ts';
 import type { CommandContext } from './command.ts';
 
 /** "/CN=a/O=b" → "CN=a, O=b" (the x509 name in subject order). */
@@ -101,14 +102,11 @@ function x509cmd(args: string[], ctx: CommandContext): CommandOutput {
     else if (key === '-issuer') out.push(`issuer=${opensslName(cert.issuer)}`);
     else if (key === '-dates') out.push(`notBefore=${date(cert.validFrom)}`, `notAfter=${date(cert.validTo)}`);
     else if (key === '-serial') out.push(`serial=${cert.serialNumber.toUpperCase()}`);
-    else if (key === '-text') {
-      out.push('Certificate:', '    Data:', '        Version: 3 (0x2)', `        Serial Number:`, `            ${cert.serialNumber.toLowerCase().match(/.{1,2}/g)!.join(':')}`,
-        '        Signature Algorithm: sha256WithRSAEncryption', `        Issuer: ${opensslName(cert.issuer)}`, '        Validity',
-        `            Not Before: ${cert.validFrom}`, `            Not After : ${cert.validTo}`, `        Subject: ${opensslName(cert.subject)}`,
-        '        Subject Public Key Info:', '            Public Key Algorithm: rsaEncryption',
-        `                Public-Key: (${cert.publicKey.asymmetricKeyDetails?.modulusLength ?? 0} bit)`, '        (key, extensions and signature not shown by kubelab)');
-    } else if (!['-in', '-noout'].includes(key)) return textOutput('', `x509: kubelab does not model option ${key}\n`, 1);
+    else if (key === '-text') out.push(...certificateText(cert.toString()));
+    else if (!['-in', '-noout'].includes(key)) return textOutput('', `x509: kubelab does not model option ${key}\n`, 1);
   }
+  // Without -noout the certificate itself follows, as PEM.
+  if (!flags.has('-noout')) out.push(cert.toString().trimEnd());
   return textOutput(out.length ? `${out.join('\n')}\n` : '');
 }
 
