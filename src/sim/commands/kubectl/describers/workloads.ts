@@ -2,7 +2,8 @@
 import type { Pod, Container } from '../../../../model/core.ts';
 import type { Deployment, ReplicaSet } from '../../../../model/apps.ts';
 import { count, field } from '../printers/printer.ts';
-import { podStatus, selectorString } from '../printers/workloads.ts';
+import { selectorString } from '../printers/workloads.ts';
+import { podStatus } from '../printers/pods.ts';
 import { DescribeWriter, writeAnnotations, writeEvents, writeLabels, type Describer } from './describe-text.ts';
 
 /** RFC 1123 with numeric zone, as Go's time.RFC1123Z prints it (the lab's clock is UTC). */

@@ -25,7 +25,7 @@ function pod(name: string, ip: string, node: string, created: number): Pod {
     kind: 'Pod',
     metadata: { name, namespace: 'default', creationTimestamp: ago(created), labels: { app: 'howe', 'pod-template-hash': '7b74f758bd' } },
     spec: { containers: [{ name: 'myapp', image: 'myapp:v1' }], nodeName: node },
-    status: { phase: 'Running', podIP: ip, containerStatuses: [{ name: 'myapp', image: 'myapp:v1', ready: true, restartCount: 0, state: { running: { startedAt: ago(created) } } }] },
+    status: { phase: 'Running', podIP: ip, podIPs: [{ ip }], containerStatuses: [{ name: 'myapp', image: 'myapp:v1', ready: true, restartCount: 0, state: { running: { startedAt: ago(created) } } }] },
   };
 }
 const kubernetesSvc = (age: number) => svc('kubernetes', { type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] }, age);

@@ -1,7 +1,8 @@
 /** PRINTERS: the `kubectl get` table printer of each kind. Other areas add entries (one import + one line). */
 import { DEFAULT_PRINTER, type TablePrinter } from './printer.ts';
 import { servicePrinter, endpointsPrinter, endpointSlicePrinter } from './services.ts';
-import { podPrinter, deploymentPrinter, replicaSetPrinter, daemonSetPrinter } from './workloads.ts';
+import { podPrinter } from './pods.ts';
+import { deploymentPrinter, replicaSetPrinter, daemonSetPrinter } from './workloads.ts';
 import { namespacePrinter, nodePrinter, configMapPrinter, secretPrinter, eventPrinter, serviceAccountPrinter, createdAtPrinter, bindingPrinter } from './cluster.ts';
 import { ingressPrinter, ingressClassPrinter, ipAddressPoolPrinter, l2AdvertisementPrinter } from './networking.ts';
 

@@ -1,39 +1,9 @@
-/** Table printers for Pods, Deployments, ReplicaSets and DaemonSets. */
-import type { Pod } from '../../../../model/core.ts';
+/** Table printers for Deployments, ReplicaSets and DaemonSets (Pods: pods.ts). */
 import type { Deployment, ReplicaSet, DaemonSet, PodTemplate } from '../../../../model/apps.ts';
 import type { LabelSelector } from '../../../../model/meta.ts';
 import { age, count, field, formatLabels, type TablePrinter } from './printer.ts';
 
-// SRC: kubernetes pkg/printers/internalversion/printers.go printPod, printDeployment, printReplicaSet, printDaemonSet (v1.31).
-
-/** NAME READY STATUS RESTARTS AGE [IP NODE NOMINATED NODE READINESS GATES]. */
-export const podPrinter: TablePrinter = {
-  headers: (wide) => ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : [])],
-  row(obj, ctx) {
-    const pod = obj as Pod;
-    const statuses = pod.status?.containerStatuses ?? [];
-    const ready = statuses.filter((s) => s.ready).length;
-    const restarts = statuses.reduce((sum, s) => sum + s.restartCount, 0);
-    const row = [pod.metadata.name, `${ready}/${pod.spec.containers.length}`, podStatus(pod), String(restarts), age(pod, ctx)];
-    if (!ctx.wide) return row;
-    return [...row, pod.status?.podIP || '<none>', pod.spec.nodeName || '<none>', '<none>', '<none>'];
-  },
-};
-
-/** The STATUS cell: Terminating, a waiting container's reason (ErrImagePull, ContainerCreating…), else the phase. */
-export function podStatus(pod: Pod): string {
-  if (pod.metadata.deletionTimestamp) return 'Terminating';
-  let reason: string = pod.status?.phase ?? 'Pending';
-  const explicit = field(pod, 'status', 'reason');
-  if (typeof explicit === 'string' && explicit !== '') reason = explicit;
-  for (const s of pod.status?.containerStatuses ?? []) {
-    const waiting = s.state.waiting?.reason;
-    const terminated = field(s, 'state', 'terminated', 'reason');
-    if (waiting) reason = waiting;
-    else if (typeof terminated === 'string' && terminated !== '') reason = terminated;
-  }
-  return reason;
-}
+// SRC: kubernetes pkg/printers/internalversion/printers.go printDeployment, printReplicaSet, printDaemonSet (v1.31).
 
 /** NAME READY UP-TO-DATE AVAILABLE AGE [CONTAINERS IMAGES SELECTOR]. */
 export const deploymentPrinter: TablePrinter = {
