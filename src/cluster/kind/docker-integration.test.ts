@@ -56,7 +56,9 @@ async function buildImage(): Promise<string | undefined> {
 test('the client-host container reaches a server by the name its /etc/hosts gives', { timeout: 180_000 }, async (t) => {
   const info = await execa('docker', ['info', '--format', '{{.ServerVersion}}'], { reject: false, timeout: 20_000 }).catch((e: Error) => ({ exitCode: 1, stderr: e.message, stdout: '' }));
   if (info.exitCode !== 0) {
-    t.skip(`Docker is not available (${String(info.stderr).trim().split('\n')[0] || 'docker info failed'}): start dockerd to run this test`);
+    // execa (reject: false) reports a missing binary as code ENOENT with no stderr.
+    const why = (info as { code?: string }).code === 'ENOENT' ? 'the docker CLI is not on PATH' : String(info.stderr).trim().split('\n')[0] || 'docker info failed';
+    t.skip(`Docker is not available (${why}): install Docker and start dockerd to run this test`);
     return;
   }
   // Ryuk (testcontainers' reaper) is an image pulled from a registry, and none is reachable here;
