@@ -16,11 +16,11 @@ const common = {
 };
 
 export default { ...common, worldParameters: { backend: 'simulator' } };
-// kind: one real cluster per run, brought up and torn down by src/cluster/kind/cucumber-hooks.ts; scenarios
+// kind: one real cluster per run, brought up and torn down by src/cli/kind-run.ts; scenarios
 // tagged @simulator-only are reported as skipped with their reason (not filtered out silently).
 export const kind = {
   ...common,
-  import: [...common.import, 'src/cluster/kind/cucumber-hooks.ts'],
+  import: [...common.import, 'src/cli/kind-run.ts'],
   worldParameters: { backend: 'kind' },
 };
 // wire: its own report files, so `npm test` (default run, then wire run) keeps both.

@@ -8,3 +8,4 @@ export type { KubeObject, ObjectMeta, OwnerReference } from './model/meta.ts';
 export type { Deployment, ReplicaSet } from './model/apps.ts';
 export type { Pod, Service, ServicePort, Endpoints, EndpointSlice, ConfigMap, Node } from './model/core.ts';
 export { startServe, type ServeSession, type ServeSessionOptions } from './serve/launch.ts';
+export { startKindRun, stopKindRun, simulatorOnlyReason, type KindHost, type KindUserOptions, type ActionRecord } from './cluster/kind/run-entry.ts';

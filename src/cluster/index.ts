@@ -26,7 +26,7 @@ export async function createCluster(opts: CreateClusterOptions): Promise<Cluster
       return createSimulatedCluster({ seed: opts.seed });
     }
     case 'kind': {
-      // The run's cluster is brought up by the kind profile's BeforeAll (src/cluster/kind/cucumber-hooks.ts).
+      // The run's cluster is brought up by the kind profile's BeforeAll (src/cli/kind-run.ts).
       const { createKindCluster } = await import('./kind/host.ts');
       return createKindCluster({ seed: opts.seed });
     }

@@ -1,6 +1,8 @@
 /**
  * The kind backend's boundary with the machine: the real clock, the environment (options), process ids,
- * the project root. Everything else in src/cluster/kind/ gets these injected.
+ * the project root. Everything else in src/cluster/kind/ gets these injected. A run's environment and pid
+ * come from src/cli/kind-run.ts; the real clock, the liveness probe and createKindCluster's environment
+ * stay here (an exception to CONTRIBUTING rule 6): createCluster({ backend: 'kind' }) gets no host values.
  *
  * Options (environment; the lab CLI and `--world-parameters '{"kind":{…}}'` can set the same):
  *   KUBELAB_KIND_REUSE=1           keep the cluster after the run and reuse it next time (cluster kubelab-reuse)
@@ -70,10 +72,13 @@ export function kindOptions(env: Record<string, string | undefined>, user: KindU
   };
 }
 
+/** The process a kind run belongs to: its environment (options, PATH for the tools) and pid (owner label, cluster name). */
+export interface KindHost { env: Record<string, string | undefined>; pid: number }
+
 /** Brings the run's cluster up (BeforeAll of the kind profile). */
-export async function startKindRun(opts: { user: KindUserOptions; signal: AbortSignal; log: (r: ActionRecord) => void; exec?: Exec }): Promise<KindRunState> {
-  const run = kindOptions(process.env, opts.user, process.pid);
-  const exec = opts.exec ?? createExec({ env: process.env, signal: opts.signal });
+export async function startKindRun(opts: { host: KindHost; user: KindUserOptions; signal: AbortSignal; log: (r: ActionRecord) => void; exec?: Exec }): Promise<KindRunState> {
+  const run = kindOptions(opts.host.env, opts.user, opts.host.pid);
+  const exec = opts.exec ?? createExec({ env: opts.host.env, signal: opts.signal });
   const kubeconfig = path.join(kindCacheDir(run.root), `${run.clusterName}.kubeconfig`);
   const ctx: BringUpContext = {
     opts: run, pins: await loadPinnedVersions(run.root), exec, timer: realTimer(), isAlive, kubeconfig,
@@ -84,10 +89,10 @@ export async function startKindRun(opts: { user: KindUserOptions; signal: AbortS
 }
 
 /** Tears the run's cluster down (AfterAll, Ctrl-C); keeps a reusable cluster. */
-export async function stopKindRun(): Promise<string> {
+export async function stopKindRun(host: KindHost): Promise<string> {
   const state = await readRunState(PROJECT_ROOT);
-  if (!state || state.ownerPid !== process.pid) return 'no kind cluster of this run to remove';
-  await tearDown(createExec({ env: process.env }), { root: PROJECT_ROOT, clusterName: state.clusterName, pid: state.ownerPid, keepCluster: state.reuse });
+  if (!state || state.ownerPid !== host.pid) return 'no kind cluster of this run to remove';
+  await tearDown(createExec({ env: host.env }), { root: PROJECT_ROOT, clusterName: state.clusterName, pid: state.ownerPid, keepCluster: state.reuse });
   return state.reuse ? `kept the kind cluster ${state.clusterName} for the next run (KUBELAB_KIND_REUSE); delete it with: kind delete cluster --name ${state.clusterName}`
     : `deleted the kind cluster ${state.clusterName}`;
 }
