@@ -8,7 +8,6 @@ import { parseResourceArgs, listObjects, getObject, notFoundText, objectLabel, t
 import { parseSelector, matchesSelector, type Requirement } from './selector.ts';
 import { readObjects } from './files.ts';
 import { kubectlErrorText } from '../../apiserver/kubectl-errors.ts';
-import { noResourcesText } from './get.ts';
 
 /** `kubectl delete`. */
 export const deleteCommand: KubectlCommand = {
@@ -44,7 +43,8 @@ function runDelete(inv: Invocation) {
   if (flags.bool('force') && flags.string('grace-period') === '0') {
     out.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
   }
-  if (targets.targets.length === 0 && targets.listed) return out.err(noResourcesText(targets.types, flags.bool('all-namespaces') ? undefined : inv.namespace)).done();
+  // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go DeleteResult (v1.31): found == 0 → stdout.
+  if (targets.targets.length === 0 && targets.listed) return out.out('No resources found').done();
   for (const t of targets.targets) {
     const live = t.object ?? getObject(inv.sim, t.type, t.name, t.namespace);
     if (!live) {

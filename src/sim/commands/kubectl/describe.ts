@@ -38,9 +38,10 @@ function runDescribe(inv: Invocation) {
           return prefixed;
         })
       : listObjects(inv.sim, req.type, namespace).filter((o) => matchesSelector(selector.requirements, o.metadata.labels));
-    if (!req.names && objects.length === 0) out.err(noResourcesText([req.type], namespace));
     texts.push(...objects.map((o) => describer(o, ctx)));
   }
+  // SRC: kubectl pkg/cmd/describe/describe.go Run: the empty message only when nothing was found and nothing failed.
+  if (texts.length === 0 && out.exitCode === 0) out.err(noResourcesText(namespace));
   out.stdout = texts.join('\n\n') + out.stdout;
   return out.done();
 }

@@ -8,7 +8,7 @@ import { parseOutputFormat, printStructured } from './output-format.ts';
 import { parseResourceArgs, listObjects, getObject, notFoundText, objectLabel, type ResourceRequest } from './resources.ts';
 import { parseSelector, matchesSelector } from './selector.ts';
 import { readObjects } from './files.ts';
-import { renderObjectTable } from './printers/table.ts';
+import { printGetTables } from './get-tables.ts';
 
 /** `kubectl get`. */
 export const getCommand: KubectlCommand = {
@@ -22,6 +22,7 @@ export const getCommand: KubectlCommand = {
     { name: 'sort-by', kind: 'string' },
     { name: 'field-selector', kind: 'string' },
     { name: 'label-columns', short: 'L', kind: 'strings' },
+    { name: 'show-kind', kind: 'bool' },
   ],
   run: runGet,
 };
@@ -31,7 +32,7 @@ function runGet(inv: Invocation) {
   if (flags.bool('watch') || flags.bool('watch-only')) {
     return kubectlError('--watch is not supported in a scenario: the simulated kubectl prints the current state once and exits. Run `kubectl get` again after the change (the simulator settles before every command).');
   }
-  for (const name of ['sort-by', 'field-selector', 'label-columns']) {
+  for (const name of ['sort-by', 'field-selector']) {
     if (flags.has(name)) return kubectlError(`--${name} is not modelled by the simulated kubectl; filter with -l or print with -o jsonpath/custom-columns instead`);
   }
   const format = parseOutputFormat(flags.string('output'), true);
@@ -73,16 +74,21 @@ function runGet(inv: Invocation) {
     if (!printed.ok) return kubectlError(printed.message);
     return prepend(out, printed.text).done();
   }
-  if (all.length === 0) {
-    if (out.exitCode === 0) out.err(noResourcesText(requests.requests.map((r) => r.type), allNamespaces ? undefined : inv.namespace));
-    return out.done();
-  }
-  const withKind = requests.requests.length > 1 || inv.args[0]?.split(',').includes('all') === true;
-  const ctx = { now: inv.sim.clock.now(), store: inv.sim.store, wide: format.format.wide };
-  const tables = groups
-    .filter((g) => g.objects.length > 0)
-    .map((g) => renderObjectTable(g.type, g.objects, { withNamespace: allNamespaces, withKind, showLabels: flags.bool('show-labels'), noHeaders: flags.bool('no-headers') }, ctx));
-  return prepend(out, tables.join('\n')).done();
+  const printed = printGetTables(
+    groups,
+    {
+      allNamespaces,
+      showKind: flags.bool('show-kind'),
+      showLabels: flags.bool('show-labels'),
+      noHeaders: flags.bool('no-headers'),
+      labelColumns: flags.list('label-columns').flatMap((v) => v.split(',')),
+      namespace: inv.namespace,
+    },
+    { now: inv.sim.clock.now(), store: inv.sim.store, wide: format.format.wide },
+  );
+  // The empty message is printed only when no error was reported.
+  if (printed.empty && out.exitCode === 0) out.err(printed.empty);
+  return prepend(out, printed.stdout).done();
 }
 
 // Objects named in -f files, or the positional TYPE/NAME arguments.
@@ -106,9 +112,8 @@ function prepend(out: KubectlOutput, text: string): KubectlOutput {
   return out;
 }
 
-/** `No resources found in default namespace.` (or without the namespace for cluster-scoped types and -A). */
-export function noResourcesText(types: ResourceType[], namespace: string | undefined): string {
-  // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (v1.31) writes this to stderr.
-  if (namespace === undefined || types.every((t) => !t.namespaced)) return 'No resources found';
-  return `No resources found in ${namespace} namespace.`;
+/** `No resources found in default namespace.`, or without the namespace under -A (whatever the resource's scope). */
+export function noResourcesText(namespace: string | undefined): string {
+  // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/get/get.go Run, describe/describe.go Run (v1.31): stderr.
+  return namespace === undefined ? 'No resources found' : `No resources found in ${namespace} namespace.`;
 }

@@ -76,7 +76,12 @@ export function parseResourceArgs(sim: Simulation, args: string[]): { ok: true; 
 
 /** Objects of a type in a namespace (all namespaces when undefined; cluster-scoped types ignore it). */
 export function listObjects(sim: Simulation, type: ResourceType, namespace: string | undefined): KubeObject[] {
-  return sim.store.list(type.kind, type.namespaced ? namespace : undefined);
+  // SRC: kubernetes staging/src/k8s.io/apiserver/pkg/storage/etcd3/store.go GetList: etcd returns keys
+  // (/<resource>/<namespace>/<name>) in byte order, so lists are sorted by namespace then name, bytewise.
+  const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return sim.store
+    .list(type.kind, type.namespaced ? namespace : undefined)
+    .sort((a, b) => byteOrder(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byteOrder(a.metadata.name, b.metadata.name));
 }
 
 /** One object by name. */

@@ -4,7 +4,7 @@ import { ageOf } from '../../../render/duration.ts';
 import { age, field, type TablePrinter } from './printer.ts';
 
 // SRC: kubernetes pkg/printers/internalversion/printers.go printNamespace, printNode, printConfigMap,
-// printSecret, printEvent, printServiceAccount, printRole (v1.31).
+// printSecret, printEvent, formatEventSource, printServiceAccount, printRole (v1.31).
 
 /** NAME STATUS AGE. */
 export const namespacePrinter: TablePrinter = {
@@ -61,16 +61,32 @@ export const secretPrinter: TablePrinter = {
   },
 };
 
-/** LAST SEEN TYPE REASON OBJECT MESSAGE (no NAME column). */
+/** LAST SEEN TYPE REASON OBJECT MESSAGE; wide adds SUBOBJECT, SOURCE, FIRST SEEN, COUNT, NAME. */
 export const eventPrinter: TablePrinter = {
   headers: (wide) => (wide ? ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'] : ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']),
   row(obj, ctx) {
+    // printEvent: a zero lastTimestamp shows the first; the first falls back to eventTime (events.k8s.io writers).
     const ev = obj as KubeEvent;
-    const last = ageOf(ev.lastTimestamp ?? ev.metadata.creationTimestamp, ctx.now);
-    const object = `${ev.involvedObject.kind.toLowerCase()}/${ev.involvedObject.name}`;
-    if (!ctx.wide) return [last, ev.type, ev.reason, object, ev.message];
-    const first = ageOf(ev.firstTimestamp ?? ev.metadata.creationTimestamp, ctx.now);
-    return [last, ev.type, ev.reason, object, '', ev.source.component, ev.message, first, String(ev.count ?? 1), ev.metadata.name];
+    const str = (...path: string[]) => {
+      const v = field(ev, ...path);
+      return typeof v === 'string' ? v : '';
+    };
+    const first = ev.firstTimestamp ? ageOf(ev.firstTimestamp, ctx.now) : ageOf(str('eventTime') || undefined, ctx.now);
+    let last = ev.lastTimestamp ? ageOf(ev.lastTimestamp, ctx.now) : first;
+    let count = ev.count ?? 0;
+    const series = field(ev, 'series') as { count?: number; lastObservedTime?: string } | undefined;
+    if (series) {
+      last = ageOf(series.lastObservedTime, ctx.now);
+      count = series.count ?? 0;
+    } else if (count === 0) count = 1;
+    const kind = ev.involvedObject.kind.toLowerCase();
+    const target = ev.involvedObject.name ? `${kind}/${ev.involvedObject.name}` : kind;
+    const message = ev.message.trim();
+    if (!ctx.wide) return [last, ev.type, ev.reason, target, message];
+    const component = ev.source.component || str('reportingController');
+    const instance = str('source', 'host') || str('reportingInstance');
+    const source = instance === '' ? component : `${component}, ${instance}`;
+    return [last, ev.type, ev.reason, target, str('involvedObject', 'fieldPath'), source, message, first, String(count), ev.metadata.name];
   },
 };
 
