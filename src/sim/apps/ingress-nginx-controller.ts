@@ -38,15 +38,16 @@ export function isControllerImage(image: string): boolean {
   return /^ingress-nginx\/controller:v1\.\d+\.\d+(@sha256:[0-9a-f]+)?$/.test(shortImageName(image));
 }
 
-/** The certificate presented for an SNI name (certificate.lua call()). */
-export function certificateForSni(model: IngressModel, sni: string | undefined): { certPem: string; reason: string } {
+/** The certificate (and its key) presented for an SNI name (certificate.lua call()). */
+export function certificateForSni(model: IngressModel, sni: string | undefined): { certPem: string; keyPem: string; reason: string } {
   const name = (sni ?? '').toLowerCase().replace(/\.$/, '');
   const exact = name === '' ? undefined : model.certificates.get(name);
-  if (exact && name !== '_') return { certPem: exact.pem, reason: `SNI ${name}: certificate ${exact.source}` };
+  if (exact && name !== '_') return { certPem: exact.pem, keyPem: exact.keyPem, reason: `SNI ${name}: certificate ${exact.source}` };
   const dot = name.indexOf('.');
   const wildcard = dot > 0 ? model.certificates.get(`*${name.slice(dot)}`) : undefined;
-  if (wildcard) return { certPem: wildcard.pem, reason: `SNI ${name}: wildcard certificate ${wildcard.source}` };
-  return { certPem: model.defaultCertificate.pem, reason: `${name === '' ? 'no SNI' : `no certificate for ${name}`}: default certificate (${model.defaultCertificate.source})` };
+  if (wildcard) return { certPem: wildcard.pem, keyPem: wildcard.keyPem, reason: `SNI ${name}: wildcard certificate ${wildcard.source}` };
+  const fallback = model.defaultCertificate;
+  return { certPem: fallback.pem, keyPem: fallback.keyPem, reason: `${name === '' ? 'no SNI' : `no certificate for ${name}`}: default certificate (${fallback.source})` };
 }
 
 /** Records the controller's log lines as scenario warnings (once each). */
@@ -140,7 +141,7 @@ export const ingressNginxControllerImage: AppImage = {
         ? {
             certificateFor: (sni) => {
               const chosen = certificateForSni(currentModel(sim), sni);
-              return { certPem: chosen.certPem, trace: [{ component: 'ingress-nginx', decision: `TLS: ${chosen.reason}` }] };
+              return { certPem: chosen.certPem, keyPem: chosen.keyPem, trace: [{ component: 'ingress-nginx', decision: `TLS: ${chosen.reason}` }] };
             },
           }
         : undefined;

@@ -6,11 +6,13 @@
  */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { Secret } from '../../model/core.ts';
-import { FAKE_CERTIFICATE_PEM } from './fake-certificate.ts';
+import { FAKE_CERTIFICATE_KEY_PEM, FAKE_CERTIFICATE_PEM } from './fake-certificate.ts';
 
 /** A certificate the controller can present. */
 export interface CertificateInfo {
   pem: string;
+  /** The matching private key, PEM: the Secret's `tls.key` (loaded only when it matches), or the fake certificate's. */
+  keyPem: string;
   commonName: string;
   dnsNames: string[];
   notBefore: Date;
@@ -19,22 +21,22 @@ export interface CertificateInfo {
   source: string;
 }
 
-function describe(pem: string, source: string): CertificateInfo {
+function describe(pem: string, keyPem: string, source: string): CertificateInfo {
   const cert = new X509Certificate(pem);
   const cn = /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1] ?? '';
   const dnsNames = (cert.subjectAltName ?? '')
     .split(', ')
     .filter((entry) => entry.startsWith('DNS:'))
     .map((entry) => entry.slice(4));
-  return { pem, commonName: cn, dnsNames, notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo), source };
+  return { pem, keyPem, commonName: cn, dnsNames, notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo), source };
 }
 
-/** The generated default certificate (CN=Kubernetes Ingress Controller Fake Certificate, SAN ingress.local). */
+/** The generated default certificate (CN=Kubernetes Ingress Controller Fake Certificate, SAN ingress.local) with its key. */
 export function fakeCertificate(): CertificateInfo {
-  return describe(FAKE_CERTIFICATE_PEM, 'fake');
+  return describe(FAKE_CERTIFICATE_PEM, FAKE_CERTIFICATE_KEY_PEM, 'fake');
 }
 
-/** Loads `tls.crt` + `tls.key` of a Secret; the pair must parse and match (ssl.go CreateSSLCert / tls.X509KeyPair). */
+/** Loads `tls.crt` + `tls.key` of a Secret; the pair must parse and match (ssl.go CreateSSLCert / tls.X509KeyPair), and both are kept. */
 export function certificateFromSecret(secret: Secret | undefined, ref: string): { ok: true; certificate: CertificateInfo } | { ok: false; reason: string } {
   if (!secret) return { ok: false, reason: `secret ${ref} was not found` };
   const crt = secret.data?.['tls.crt'];
@@ -45,7 +47,7 @@ export function certificateFromSecret(secret: Secret | undefined, ref: string): 
   try {
     const cert = new X509Certificate(crtPem);
     if (!cert.checkPrivateKey(createPrivateKey(keyPem))) return { ok: false, reason: `secret ${ref}: private key does not match public key` };
-    return { ok: true, certificate: describe(crtPem, ref) };
+    return { ok: true, certificate: describe(crtPem, keyPem, ref) };
   } catch (error) {
     return { ok: false, reason: `secret ${ref}: unexpected error creating SSL Cert: ${(error as Error).message}` };
   }
