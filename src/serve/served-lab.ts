@@ -9,9 +9,10 @@ import type { Simulation } from '../sim/simulation.ts';
 import type { Source } from '../sim/network/source.ts';
 import { sendDns } from '../sim/network/dns-transport.ts';
 import { endpointKey, reachableEndpoints, tlsBehind, type SimEndpoint } from './endpoints.ts';
-import { ExchangeCorrelation } from './correlation.ts';
+import { DnsCorrelation, ExchangeCorrelation } from './correlation.ts';
 import { openHttpListener, type HttpListener } from './http-listener.ts';
-import { openDnsServer, type DnsServer } from './dns-server.ts';
+import { openDnsServer, type DnsAnswerer, type DnsServer } from './dns-server.ts';
+import type { DnsProtocol } from '../sim/network/dns-transport.ts';
 import { PortAllocator, isLoopback, loopbackTwin, renderMappingTable, type LoopbackAddress, type MappingRow, type PortMapping } from './port-map.ts';
 
 /** How to serve a lab. */
@@ -30,6 +31,8 @@ export class ServedLab {
   readonly sim: Simulation;
   /** Correlates wire requests with the simulated exchanges that answered them (see correlation.ts). */
   readonly correlation = new ExchangeCorrelation();
+  /** Correlates wire DNS queries with their simulated source and reply (see correlation.ts). */
+  readonly dnsCorrelation = new DnsCorrelation();
   readonly #ports: PortAllocator;
   readonly #served = new Map<string, Served>();
   readonly #note: (line: string) => void;
@@ -59,7 +62,7 @@ export class ServedLab {
       try {
         served.listener = endpoint.protocol === 'TCP'
           ? await openHttpListener({ sim: this.sim, endpoint, correlation: this.correlation, note: (l) => this.#note(`${key}: ${l}`) }, checked(address))
-          : { ...(await openDnsServer(checked(address), (q) => sendDns(this.sim, this.#hostSource(), endpoint.ip, endpoint.port, q), { tcp: false })), endpoint };
+          : { ...(await openDnsServer(checked(address), this.#answerAs(this.#hostSource(), endpoint.ip, endpoint.port), { tcp: false })), endpoint };
       } catch (error) {
         served.error = bindError(address, error);
         this.#note(`${key} is not served: ${served.error}`);
@@ -75,8 +78,9 @@ export class ServedLab {
     const address = { host: loopbackTwin(kubeDns), port };
     this.#dns = { simulated: `${kubeDns}:53` };
     try {
-      // Answered as `dig @10.96.0.10` on the control-plane node: through kube-proxy to a CoreDNS pod.
-      this.#dns.server = await openDnsServer(checked(address), (q) => sendDns(this.sim, nodeSource, kubeDns, 53, q));
+      // Answered as `dig @10.96.0.10` on the control-plane node (through kube-proxy to a CoreDNS pod), unless
+      // the wire backend's query says which lab machine asked.
+      this.#dns.server = await openDnsServer(checked(address), this.#answerAs(nodeSource, kubeDns, 53));
     } catch (error) {
       this.#dns.error = bindError(address, error);
       this.#note(`cluster DNS is not served: ${this.#dns.error}`);
@@ -86,6 +90,15 @@ export class ServedLab {
   /** The loopback address serving a simulated endpoint, if it is served. */
   addressOf(ip: string, port: number, protocol: 'TCP' | 'UDP' = 'TCP'): LoopbackAddress | undefined {
     return this.#served.get(endpointKey({ ip, port, protocol }))?.listener?.address;
+  }
+
+  /**
+   * The loopback address that carries a DNS query for simulated `ip:port`: the cluster DNS server for the
+   * kube-dns address on port 53 (UDP and TCP), a served UDP service port otherwise; undefined when none.
+   */
+  dnsAddressFor(ip: string, port: number, protocol: DnsProtocol): LoopbackAddress | undefined {
+    if (this.#dns?.server && this.#dns.simulated === `${ip}:${port}`) return this.#dns.server.address;
+    return protocol === 'udp' ? this.addressOf(ip, port, 'UDP') : undefined;
   }
 
   /** The cluster DNS server's address, if running. */
@@ -118,6 +131,17 @@ export class ServedLab {
     const all = [...this.#served.values()].map((s) => s.listener?.close());
     this.#served.clear();
     await Promise.all([...all, this.#dns?.server?.close()]);
+  }
+
+  // Asks the simulated `ip:port` from the source the wire backend registered for the query, or from `fallback`
+  // for a real client (dig or a resolver on this machine), and hands the simulated reply to the waiting client.
+  #answerAs(fallback: Source, ip: string, port: number): DnsAnswerer {
+    return async (q) => {
+      const source = this.dnsCorrelation.optionsFor(q.correlationId)?.source ?? fallback;
+      const reply = await sendDns(this.sim, source, ip, port, { name: q.name, type: q.type }, { protocol: q.protocol });
+      this.dnsCorrelation.settle(q.correlationId, reply);
+      return reply;
+    };
   }
 
   #hostSource(): Source {

@@ -1,35 +1,34 @@
 /**
- * The wire backend's transport (`Simulation.transport`): HTTP from the client host goes over real
- * loopback sockets to the in-process ServedLab; everything else stays in process.
+ * The wire backend's transport (`Simulation.transport`): HTTP from the client host and DNS from nodes
+ * and the client host go over real loopback sockets to the in-process ServedLab; the rest stays in process.
  *
- * Why only the client host: a real socket's source is this machine, so it cannot carry a simulated
- * in-cluster source (a node's or pod's address, which kube-proxy's rules, masquerading and the
- * application's view of the peer depend on). Node- and pod-originated requests therefore use the
+ * Why HTTP only from the client host: a real socket's source is this machine, so it cannot carry a
+ * simulated in-cluster source (a node's or pod's address, which kube-proxy's rules, masquerading and
+ * the application's view of the peer depend on). Node- and pod-originated requests therefore use the
  * in-process network, exactly as on the simulator backend.
  *
- * DNS stays in process for every source: the resolver, dig and nslookup call their transport
- * synchronously (`DnsTransport` returns a value, not a promise), and a UDP reply from a server
- * running on this same thread cannot arrive while the caller waits. The client host has no
- * resolver of its own in the lab anyway (its /etc/hosts only); the served cluster DNS server is
- * exercised over real UDP by `kubelab serve` and its tests.
+ * DNS is asynchronous end to end (`DnsTransport` returns a promise), so a reply from the served DNS
+ * server on this same thread can arrive while dig, nslookup or a resolver waits. A DNS message names
+ * no source either, but the served DNS server learns the simulated one from the query's correlation
+ * id, so node and client-host queries cross the wire; pod queries stay in process (wire-dns.ts).
  */
 import type { HttpExchange, HttpRequestRecord } from '../cluster/exchanges.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import type { Source } from '../sim/network/source.ts';
 import { sendHttp } from '../sim/network/http.ts';
-import { sendDns } from '../sim/network/dns-transport.ts';
 import { REQUEST_ID_HEADER } from './correlation.ts';
 import type { ServedLab } from './served-lab.ts';
 import { sendOverWire } from './wire-http.ts';
+import { sendWireDns } from './wire-dns.ts';
 
 /** A real-time cap on one wire request, so a lost reply cannot hang a scenario. */
 const WIRE_GIVE_UP_MS = 10_000;
 
-/** The transport that sends the client host's HTTP through `lab`. */
+/** The transport that sends the client host's HTTP, and nodes' and the client host's DNS, through `lab`. */
 export function wireTransport(lab: ServedLab): Simulation['transport'] {
   return {
     http: (sim, source, req, opts = {}) => (source.kind === 'host' ? sendHostHttp(lab, sim, source, req, opts) : sendHttp(sim, source, req, opts)),
-    dns: sendDns,
+    dns: (sim, source, server, port, query, opts) => sendWireDns(lab, sim, source, server, port, query, opts),
   };
 }
 

@@ -18,6 +18,7 @@ import { bootstrapCluster } from './bootstrap.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { sendHttp } from './network/http.ts';
 import { sendDns } from './network/dns-transport.ts';
+import type { DnsTransport } from './dns/name-lookup.ts';
 
 /** Options of a new simulation. */
 export interface SimulationOptions {
@@ -48,10 +49,10 @@ export class Simulation {
   /** Warnings components logged while handling the current command (drained by the command runner). */
   readonly warnings: string[] = [];
   /**
-   * How commands send HTTP and DNS: the in-process simulated network by default; the wire backend
-   * (src/serve/wire-transport.ts) swaps in real loopback sockets for requests from the client host.
+   * How commands send HTTP and DNS (both asynchronous): the in-process simulated network by default; the
+   * wire backend (src/serve/wire-transport.ts) swaps in real loopback sockets for what a socket can carry.
    */
-  transport: { http: typeof sendHttp; dns: typeof sendDns } = { http: sendHttp, dns: sendDns };
+  transport: { http: typeof sendHttp; dns: DnsTransport } = { http: sendHttp, dns: sendDns };
   readonly #controllers: readonly Controller[];
 
   constructor(options: SimulationOptions) {

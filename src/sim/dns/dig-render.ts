@@ -62,6 +62,15 @@ export function renderDigTimeout(args: string, short: boolean): string {
   return short ? ';; connection timed out; no servers could be reached\n' : `${banner(args)}\n;; connection timed out; no servers could be reached\n`;
 }
 
+/** What dig +tcp prints when the connection fails: refused at once, or three 10 s tries that time out (exit status 9). */
+// SRC: bind9 bin/dig/dighost.c connect_done ("Connection to %s(%s) for %s failed: %s.", printed when the cancelled
+// connect of each timed-out try is reaped, so the last one follows the timeout line) and connect_timeout (v9.16.23)
+export function renderDigTcpFailure(f: { args: string; short: boolean; server: string; port: number; name: string; failure: 'timeout' | 'refused' }): string {
+  const line = (why: string) => `;; Connection to ${f.server}#${f.port}(${f.server}) for ${f.name} failed: ${why}.\n`;
+  if (f.failure === 'refused') return line('connection refused');
+  return line('timed out') + line('timed out') + renderDigTimeout(f.args, f.short) + line('timed out');
+}
+
 function banner(args: string): string {
   return `\n; <<>> DiG ${DIG_VERSION} <<>> ${args}\n;; global options: +cmd`;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runDig, DIG_GIVE_UP_MS, type DigDeps } from './dig-run.ts';
+import { runDig, DIG_GIVE_UP_MS, DIG_TCP_GIVE_UP_MS, type DigDeps } from './dig-run.ts';
 import { fakeSimulation, fakeTransport } from './lab-dns-fixture.ts';
 import { clusterFirstConf } from './resolv-conf.ts';
 import { assertGolden } from './golden.ts';
@@ -8,11 +8,16 @@ import type { Source } from '../network/source.ts';
 
 const node: Source = { kind: 'node', node: 'k8s-master', ip: '172.25.250.100' };
 
-function deps(opts: { pod?: boolean } = {}): DigDeps & { elapsed: () => number } {
+function deps(opts: { pod?: boolean; refuse?: boolean } = {}): DigDeps & { elapsed: () => number; protocols: string[] } {
   const sim = fakeSimulation();
   const start = sim.clock.now().getTime();
+  const protocols: string[] = [];
   return {
-    query: (server, port, q) => fakeTransport(sim, node, server, port, q),
+    protocols,
+    query: async (server, port, q, o) => {
+      protocols.push(o.protocol ?? 'udp');
+      return opts.refuse ? { failure: 'refused' } : fakeTransport(sim, node, server, port, q, o);
+    },
     resolvConf: opts.pod ? clusterFirstConf(sim.topology, 'default') : undefined,
     rng: sim.rng,
     now: () => sim.clock.now(),
@@ -39,9 +44,9 @@ const cases: { name: string; args: string[]; exit: number; contains?: string[]; 
 ];
 
 for (const c of cases) {
-  test(`dig: ${c.name}`, () => {
+  test(`dig: ${c.name}`, async () => {
     const d = deps({ pod: c.pod ?? false });
-    const r = runDig(c.args, d);
+    const r = await runDig(c.args, d);
     assert.equal(r.exitCode, c.exit, r.stdout + r.stderr);
     for (const part of c.contains ?? []) assert.ok(r.stdout.includes(part), `missing ${JSON.stringify(part)} in\n${r.stdout}`);
     if (c.stdout !== undefined) assert.equal(r.stdout, c.stdout);
@@ -50,12 +55,41 @@ for (const c of cases) {
   });
 }
 
-test('dig: a timeout costs 3 tries × 5 s of lab time', () => {
+test('dig: a timeout costs 3 tries × 5 s of lab time', async () => {
   const d = deps();
-  runDig(['howe.default.svc.cluster.local'], d);
+  await runDig(['howe.default.svc.cluster.local'], d);
   assert.equal(d.elapsed(), DIG_GIVE_UP_MS);
 });
 
-test('dig: full output through CoreDNS (golden, checked against the tutorial 4.1 layout)', () => {
-  assertGolden(new URL('testdata/dig-run-kubernetes.txt', import.meta.url), runDig(['kubernetes.default.svc.cluster.local', '@10.96.0.10'], deps()).stdout);
+// SRC: bind9 bin/dig/dighost.c (v9.16.23): +tcp/+vc set tcp_mode (TCP_TIMEOUT 10 s per try, 3 tries); a failed connect prints
+// "Connection to ADDR#PORT(SERVER) for NAME failed: REASON." (connect_done), and the answer itself prints as over UDP.
+const conn = (why: string) => `;; Connection to 172.25.250.1#53(172.25.250.1) for howe.default.svc.cluster.local. failed: ${why}.\n`;
+const tcpCases: { name: string; args: string[]; refuse?: boolean; exit: number; elapsed?: number; stdout?: string; contains?: string[] }[] = [
+  { name: '+tcp answers as over UDP', args: ['+tcp', 'howe.default.svc.cluster.local.', '@10.96.0.10'], exit: 0, elapsed: 1,
+    contains: ['status: NOERROR', 'howe.default.svc.cluster.local.\t30 IN\tA\t10.99.13.95\n', ';; SERVER: 10.96.0.10#53(10.96.0.10)\n', ';; MSG SIZE  rcvd: 117\n'] },
+  { name: '+vc is +tcp', args: ['+vc', '+short', 'howe.default.svc.cluster.local', '@10.96.0.10'], exit: 0, stdout: '10.99.13.95\n' },
+  { name: '+tcp to a silent server: three 10 s tries', args: ['+tcp', '@172.25.250.1', 'howe.default.svc.cluster.local.'], exit: 9, elapsed: DIG_TCP_GIVE_UP_MS,
+    stdout: `${conn('timed out')}${conn('timed out')}\n; <<>> DiG 9.16.23-RH <<>> +tcp @172.25.250.1 howe.default.svc.cluster.local.\n;; global options: +cmd\n;; connection timed out; no servers could be reached\n${conn('timed out')}` },
+  { name: '+tcp refused: one line, at once', args: ['+tcp', '@172.25.250.1', 'howe.default.svc.cluster.local.'], refuse: true, exit: 9, elapsed: 0, stdout: conn('connection refused') },
+];
+for (const c of tcpCases) {
+  test(`dig: ${c.name}`, async () => {
+    const d = deps({ refuse: c.refuse ?? false });
+    const r = await runDig(c.args, d);
+    assert.equal(r.exitCode, c.exit, r.stdout + r.stderr);
+    assert.deepEqual(d.protocols, ['tcp'], 'the query went over TCP');
+    if (c.elapsed !== undefined) assert.equal(d.elapsed(), c.elapsed);
+    if (c.stdout !== undefined) assert.equal(r.stdout, c.stdout);
+    for (const part of c.contains ?? []) assert.ok(r.stdout.includes(part), `missing ${JSON.stringify(part)} in\n${r.stdout}`);
+  });
+}
+
+test('dig: without +tcp the query goes over UDP', async () => {
+  const d = deps();
+  await runDig(['howe.default.svc.cluster.local', '@10.96.0.10'], d);
+  assert.deepEqual(d.protocols, ['udp']);
+});
+
+test('dig: full output through CoreDNS (golden, checked against the tutorial 4.1 layout)', async () => {
+  assertGolden(new URL('testdata/dig-run-kubernetes.txt', import.meta.url), (await runDig(['kubernetes.default.svc.cluster.local', '@10.96.0.10'], deps())).stdout);
 });

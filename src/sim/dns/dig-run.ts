@@ -3,15 +3,16 @@ import type { DnsExchange } from '../../cluster/exchanges.ts';
 import type { CommandOutput } from '../commands/command.ts';
 import type { Random } from '../context.ts';
 import type { ResolvConf } from './resolv-conf.ts';
+import type { DnsReply, DnsSendOptions } from '../network/dns-transport.ts';
 import { parseDigArgs } from './dig-options.ts';
-import { renderDig, renderDigShort, renderDigTimeout } from './dig-render.ts';
+import { renderDig, renderDigShort, renderDigTcpFailure, renderDigTimeout } from './dig-render.ts';
 import { searchCandidates } from './resolv-conf.ts';
 import { toWire } from './wire.ts';
 import { absolute } from './names.ts';
 
-/** What dig needs from the lab: a way to send one UDP query, the machine's resolv.conf, randomness and time. */
+/** What dig needs from the lab: a way to send one query (UDP, or TCP for +tcp), the machine's resolv.conf, randomness and time. */
 export interface DigDeps {
-  query(server: string, port: number, q: { name: string; type: string }): DnsExchange | { failure: 'timeout' | 'refused' };
+  query(server: string, port: number, q: { name: string; type: string }, opts: DnsSendOptions): Promise<DnsReply>;
   resolvConf: ResolvConf | undefined;
   rng: Random;
   now(): Date;
@@ -21,11 +22,14 @@ export interface DigDeps {
 /** dig's default: 3 tries of 5 s each before `connection timed out`. */
 // SRC: bind9 bin/dig/dighost.c (tries = 3, timeout = 5 s for UDP) (v9.16)
 export const DIG_GIVE_UP_MS = 15_000;
+/** dig +tcp: 3 tries with a 10 s connect/read timer each. */
+// SRC: bind9 bin/dig/dighost.c (TCP_TIMEOUT 10; connect_timeout requeues the TCP lookup while retries > 1) (v9.16.23)
+export const DIG_TCP_GIVE_UP_MS = 30_000;
 // A reply from a pod in the lab's /24 plus kube-proxy DNAT: about a millisecond.
 const ROUND_TRIP_MS = 1;
 
 /** Runs dig with argv (without `dig`). Exit 0 for any reply (NXDOMAIN too), 9 when no server answered. */
-export function runDig(args: string[], deps: DigDeps): CommandOutput {
+export async function runDig(args: string[], deps: DigDeps): Promise<CommandOutput> {
   const parsed = parseDigArgs(args);
   if (!parsed.ok) return out('', parsed.error, 1, []);
   const o = parsed.options;
@@ -40,8 +44,12 @@ export function runDig(args: string[], deps: DigDeps): CommandOutput {
   const exchanges: DnsExchange[] = [];
   let last: DnsExchange | undefined;
   for (const name of names) {
-    const reply = deps.query(server, o.port, { name, type: o.type });
+    const reply = await deps.query(server, o.port, { name, type: o.type }, { protocol: o.tcp ? 'tcp' : 'udp' });
     if ('failure' in reply) {
+      if (o.tcp) {
+        deps.advance(reply.failure === 'timeout' ? DIG_TCP_GIVE_UP_MS : 0);
+        return out(renderDigTcpFailure({ args: echo, short: o.short, server, port: o.port, name: o.name, failure: reply.failure }), '', 9, exchanges);
+      }
       deps.advance(DIG_GIVE_UP_MS);
       return out(renderDigTimeout(echo, o.short), '', 9, exchanges);
     }

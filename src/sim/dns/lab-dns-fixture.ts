@@ -15,7 +15,7 @@ export function fakeSimulation(extra: KubeObject[] = [], seed = 1): Simulation {
 }
 
 /** UDP to 10.96.0.10:53 reaches CoreDNS; any other server times out (as the lab's missing upstream does). */
-export const fakeTransport: DnsTransport = (sim, _source, server, port, query) => {
+export const fakeTransport: DnsTransport = async (sim, _source, server, port, query) => {
   if (server !== '10.96.0.10' || port !== 53) return { failure: 'timeout' };
   const answer = answerQuery(sim.store, sim.topology, query, { rng: sim.rng });
   return { server, ...answer };

@@ -25,9 +25,9 @@ const cases: { name: string; source: Source; query: string; ips?: string[]; aske
 ];
 
 for (const c of cases) {
-  test(`resolve: ${c.name}`, () => {
+  test(`resolve: ${c.name}`, async () => {
     const sim = fakeSimulation([clientPod(), clientPod('hn', '172.25.250.10', c.extra ?? {})]);
-    const r = resolveHostVia(fakeTransport, sim, c.source, c.query);
+    const r = await resolveHostVia(fakeTransport, sim, c.source, c.query);
     assert.equal(r.ok, c.ips !== undefined);
     if (r.ok) assert.deepEqual([...r.ips].sort(), c.ips);
     // getaddrinfo(AF_UNSPEC) asks A and AAAA for every candidate (glibc T_QUERY_A_AND_AAAA).
@@ -35,18 +35,18 @@ for (const c of cases) {
   });
 }
 
-test('resolve: a DNS timeout ends the walk', () => {
+test('resolve: a DNS timeout ends the walk', async () => {
   const sim = fakeSimulation([clientPod()]);
-  const r = resolveHostVia(() => ({ failure: 'timeout' }), sim, pod, 'howe');
+  const r = await resolveHostVia(async () => ({ failure: 'timeout' }), sim, pod, 'howe');
   assert.deepEqual(r, { ok: false, exchanges: [] });
 });
 
-test('reverse lookup: endpoint name via PTR, own IP via hosts, unknown → none', () => {
+test('reverse lookup: endpoint name via PTR, own IP via hosts, unknown → none', async () => {
   const sim = fakeSimulation([clientPod()]);
-  assert.equal(reverseLookupVia(fakeTransport, sim, pod, '10.244.57.227').name, '10-244-57-227.superhowe.default.svc.cluster.local');
-  assert.equal(reverseLookupVia(fakeTransport, sim, pod, '10.96.0.10').name, 'kube-dns.kube-system.svc.cluster.local');
-  assert.equal(reverseLookupVia(fakeTransport, sim, pod, '10.244.1.9').name, 'test');
-  assert.equal(reverseLookupVia(fakeTransport, sim, pod, '10.244.9.9').name, undefined);
+  assert.equal((await reverseLookupVia(fakeTransport, sim, pod, '10.244.57.227')).name, '10-244-57-227.superhowe.default.svc.cluster.local');
+  assert.equal((await reverseLookupVia(fakeTransport, sim, pod, '10.96.0.10')).name, 'kube-dns.kube-system.svc.cluster.local');
+  assert.equal((await reverseLookupVia(fakeTransport, sim, pod, '10.244.1.9')).name, 'test');
+  assert.equal((await reverseLookupVia(fakeTransport, sim, pod, '10.244.9.9')).name, undefined);
 });
 
 test('resolv.conf only for ClusterFirst pods', () => {

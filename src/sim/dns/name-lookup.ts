@@ -8,17 +8,18 @@ import type { DnsExchange } from '../../cluster/exchanges.ts';
 import type { Pod } from '../../model/core.ts';
 import type { Simulation } from '../simulation.ts';
 import type { Source } from '../network/source.ts';
+import type { DnsReply, DnsSendOptions } from '../network/dns-transport.ts';
 import { clusterFirstConf, searchCandidates, type ResolvConf } from './resolv-conf.ts';
 import { isIPv4, reverseName } from './names.ts';
 
-/** How a DNS question reaches a server (the dataplane's UDP transport; tests pass a stand-in). */
-export type DnsTransport = (sim: Simulation, source: Source, server: string, port: number, query: { name: string; type: string }) => DnsExchange | { failure: 'timeout' | 'refused' };
+/** How a DNS question reaches a server (the simulated dataplane, a real socket on the wire backend; tests pass a stand-in). */
+export type DnsTransport = (sim: Simulation, source: Source, server: string, port: number, query: { name: string; type: string }, opts?: DnsSendOptions) => Promise<DnsReply>;
 
 /** Addresses for a name, with every DNS exchange made on the way. */
 export type ResolveResult = { ok: true; ips: string[]; exchanges: DnsExchange[] } | { ok: false; exchanges: DnsExchange[] };
 
 /** Resolves `name` to IPv4 addresses from `source` (hosts file, then DNS with the search list). */
-export function resolveHostVia(transport: DnsTransport, sim: Simulation, source: Source, name: string): ResolveResult {
+export async function resolveHostVia(transport: DnsTransport, sim: Simulation, source: Source, name: string): Promise<ResolveResult> {
   if (isIPv4(name)) return { ok: true, ips: [name], exchanges: [] };
   const fromHosts = hostsFile(sim, source).get(name.replace(/\.$/, '').toLowerCase());
   if (fromHosts) return { ok: true, ips: [fromHosts], exchanges: [] };
@@ -32,12 +33,13 @@ export function resolveHostVia(transport: DnsTransport, sim: Simulation, source:
 }
 
 /** Asks for each search-list candidate of `name` in turn (each of `types` per candidate) until one has addresses. */
-export function walkSearchList(ask: (name: string, type: string) => DnsExchange | { failure: 'timeout' | 'refused' }, name: string, conf: Pick<ResolvConf, 'search' | 'ndots'>, types: string[] = ['A']): ResolveResult {
+export async function walkSearchList(ask: (name: string, type: string) => Promise<DnsReply>, name: string, conf: Pick<ResolvConf, 'search' | 'ndots'>, types: string[] = ['A']): Promise<ResolveResult> {
   const exchanges: DnsExchange[] = [];
   for (const candidate of searchCandidates(name, conf)) {
     const ips: string[] = [];
     for (const type of types) {
-      const reply = ask(candidate, type);
+      // One query at a time: each answer is awaited before the next goes out, so random draws keep their order.
+      const reply = await ask(candidate, type);
       // SRC: glibc res_query.c __res_context_search — NXDOMAIN, NODATA and SERVFAIL try the next name; a timeout ends the walk.
       if ('failure' in reply) return { ok: false, exchanges };
       exchanges.push(reply);
@@ -49,11 +51,11 @@ export function walkSearchList(ask: (name: string, type: string) => DnsExchange 
 }
 
 /** The name for an address (getnameinfo with NI_NAMEREQD): hosts file, then a PTR query; undefined when none. */
-export function reverseLookupVia(transport: DnsTransport, sim: Simulation, source: Source, ip: string): { name?: string; exchanges: DnsExchange[] } {
+export async function reverseLookupVia(transport: DnsTransport, sim: Simulation, source: Source, ip: string): Promise<{ name?: string; exchanges: DnsExchange[] }> {
   for (const [name, addr] of hostsFile(sim, source)) if (addr === ip) return { name, exchanges: [] };
   const server = sourceResolvConf(sim, source)?.nameservers[0];
   if (!server) return { exchanges: [] };
-  const reply = transport(sim, source, server, 53, { name: reverseName(ip), type: 'PTR' });
+  const reply = await transport(sim, source, server, 53, { name: reverseName(ip), type: 'PTR' });
   if ('failure' in reply) return { exchanges: [] };
   const ptr = reply.answers.find((r) => r.type === 'PTR');
   return { ...(ptr ? { name: ptr.data.replace(/\.$/, '') } : {}), exchanges: [reply] };

@@ -27,8 +27,8 @@ const goldens: { name: string; style: 'busybox' | 'bind'; args: string[]; golden
 ];
 
 for (const g of goldens) {
-  test(`nslookup: ${g.name}`, () => {
-    const r = runNslookup(g.args, deps(g.style));
+  test(`nslookup: ${g.name}`, async () => {
+    const r = await runNslookup(g.args, deps(g.style));
     assert.equal(r.exitCode, g.exit);
     assertGolden(new URL(`testdata/${g.golden}`, import.meta.url), r.stdout);
   });
@@ -51,8 +51,8 @@ const cases: { name: string; style: 'busybox' | 'bind'; args: string[]; exit: nu
 ];
 
 for (const c of cases) {
-  test(`nslookup: ${c.name}`, () => {
-    const r = runNslookup(c.args, deps(c.style));
+  test(`nslookup: ${c.name}`, async () => {
+    const r = await runNslookup(c.args, deps(c.style));
     assert.equal(r.exitCode, c.exit, r.stdout + r.stderr);
     if (c.stdout !== undefined) assert.equal(r.stdout, c.stdout);
     if (c.stderr !== undefined) assert.equal(r.stderr, c.stderr);
@@ -60,7 +60,7 @@ for (const c of cases) {
   });
 }
 
-test('nslookup (BIND): the default lookup asks A, then AAAA for the same name', () => {
-  const r = runNslookup(['howe.default.svc.cluster.local', '10.96.0.10'], deps('bind'));
+test('nslookup (BIND): the default lookup asks A, then AAAA for the same name', async () => {
+  const r = await runNslookup(['howe.default.svc.cluster.local', '10.96.0.10'], deps('bind'));
   assert.deepEqual(r.dns.map((e) => `${e.question.name} ${e.question.type}`), ['howe.default.svc.cluster.local. A', 'howe.default.svc.cluster.local. AAAA']);
 });

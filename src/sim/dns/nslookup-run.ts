@@ -6,6 +6,7 @@
 import type { DnsExchange } from '../../cluster/exchanges.ts';
 import type { CommandOutput } from '../commands/command.ts';
 import type { ResolvConf } from './resolv-conf.ts';
+import type { DnsReply } from '../network/dns-transport.ts';
 import { walkSearchList } from './name-lookup.ts';
 import { searchCandidates } from './resolv-conf.ts';
 import { isIPv4, reverseName } from './names.ts';
@@ -13,7 +14,7 @@ import { isIPv4, reverseName } from './names.ts';
 /** What nslookup needs from the machine it runs on. */
 export interface NslookupDeps {
   style: 'busybox' | 'bind';
-  query(server: string, q: { name: string; type: string }): DnsExchange | { failure: 'timeout' | 'refused' };
+  query(server: string, q: { name: string; type: string }): Promise<DnsReply>;
   resolvConf: ResolvConf | undefined;
   /** The machine's /etc/hosts (busybox's getaddrinfo reads it first). */
   hosts: Map<string, string>;
@@ -24,7 +25,7 @@ export interface NslookupDeps {
 export const NSLOOKUP_GIVE_UP_MS = 10_000;
 
 /** Runs nslookup with argv (without `nslookup`). */
-export function runNslookup(args: string[], deps: NslookupDeps): CommandOutput {
+export async function runNslookup(args: string[], deps: NslookupDeps): Promise<CommandOutput> {
   if (args.some((a) => a.startsWith('-'))) return done('', `nslookup: kubelab does not model nslookup options (${args.filter((a) => a.startsWith('-')).join(' ')}); use nslookup NAME [SERVER]\n`, 1, []);
   if (args.length < 1 || args.length > 2) return done('', deps.style === 'busybox' ? BUSYBOX_USAGE : BIND_USAGE, 1, []);
   const [name, explicit] = args as [string, string | undefined];
@@ -33,35 +34,42 @@ export function runNslookup(args: string[], deps: NslookupDeps): CommandOutput {
   return deps.style === 'busybox' ? busybox(name, server, deps) : bind(name, server, deps);
 }
 
-function busybox(name: string, server: string | undefined, deps: NslookupDeps): CommandOutput {
+async function busybox(name: string, server: string | undefined, deps: NslookupDeps): Promise<CommandOutput> {
   const exchanges: DnsExchange[] = [];
-  const ask = (q: { name: string; type: string }) => {
-    if (server === undefined) return { failure: 'timeout' as const };
-    const reply = deps.query(server, q);
+  const ask = async (q: { name: string; type: string }): Promise<DnsReply> => {
+    if (server === undefined) return { failure: 'timeout' };
+    const reply = await deps.query(server, q);
     if ('failure' in reply) deps.advance(NSLOOKUP_GIVE_UP_MS);
     else exchanges.push(reply);
     return reply;
   };
-  const reverse = (ip: string): string | undefined => {
+  const reverse = async (ip: string): Promise<string | undefined> => {
     for (const [host, addr] of deps.hosts) if (addr === ip) return host;
-    const reply = ask({ name: reverseName(ip), type: 'PTR' });
+    const reply = await ask({ name: reverseName(ip), type: 'PTR' });
     return 'failure' in reply ? undefined : reply.answers.find((r) => r.type === 'PTR')?.data.replace(/\.$/, '');
   };
-  const lines = (header: string, shown: string, ips: string[]) =>
-    `${header.padEnd(10)} ${shown}\n` + ips.map((ip, i) => { const rev = reverse(ip); return `Address ${i + 1}: ${ip}${rev ? ` ${rev}` : ''}\n`; }).join('');
-  let stdout = server === undefined ? '' : lines('Server:', server, [server]) + '\n';
+  // One reverse lookup after another, in address order (as print_host walks the list), so random draws keep their order.
+  const lines = async (header: string, shown: string, ips: string[]) => {
+    let text = `${header.padEnd(10)} ${shown}\n`;
+    for (const [i, ip] of ips.entries()) {
+      const rev = await reverse(ip);
+      text += `Address ${i + 1}: ${ip}${rev ? ` ${rev}` : ''}\n`;
+    }
+    return text;
+  };
+  let stdout = server === undefined ? '' : (await lines('Server:', server, [server])) + '\n';
   const fromHosts = isIPv4(name) ? name : deps.hosts.get(name.toLowerCase());
   const found = fromHosts !== undefined
     ? { ok: true as const, ips: [fromHosts] }
-    : walkSearchList((candidate, type) => ask({ name: candidate, type }), name, deps.resolvConf ?? { search: [], ndots: 1 });
+    : await walkSearchList((candidate, type) => ask({ name: candidate, type }), name, deps.resolvConf ?? { search: [], ndots: 1 });
   if (!found.ok) return done(stdout, `nslookup: can't resolve '${name}'\n`, 1, exchanges);
-  stdout += lines('Name:', name, found.ips);
+  stdout += await lines('Name:', name, found.ips);
   return done(stdout, '', 0, exchanges);
 }
 
 // SRC: bind9 bin/dig/nslookup.c printmessage/printsection/chase_cnamechain (v9.16): the default lookup asks A, then AAAA for
 // the name at the end of the A answer's CNAME chain; both answers are printed, the server header only once.
-function bind(name: string, server: string | undefined, deps: NslookupDeps): CommandOutput {
+async function bind(name: string, server: string | undefined, deps: NslookupDeps): Promise<CommandOutput> {
   const timeout = (ex: DnsExchange[]) => { deps.advance(NSLOOKUP_GIVE_UP_MS); return done(';; connection timed out; no servers could be reached\n', '', 1, ex); };
   if (server === undefined) return timeout([]);
   const reverse = isIPv4(name);
@@ -69,7 +77,7 @@ function bind(name: string, server: string | undefined, deps: NslookupDeps): Com
   const exchanges: DnsExchange[] = [];
   let reply: DnsExchange | undefined;
   for (const candidate of names) {
-    const r = deps.query(server, { name: candidate, type: reverse ? 'PTR' : 'A' });
+    const r = await deps.query(server, { name: candidate, type: reverse ? 'PTR' : 'A' });
     if ('failure' in r) return timeout(exchanges);
     exchanges.push(r);
     reply = r;
@@ -80,7 +88,7 @@ function bind(name: string, server: string | undefined, deps: NslookupDeps): Com
   stdout += answerText(reply!);
   if (reverse) return done(`${stdout}\n`, '', 0, exchanges);
   const target = chaseCnames(reply!);
-  const aaaa = deps.query(server, { name: target, type: 'AAAA' });
+  const aaaa = await deps.query(server, { name: target, type: 'AAAA' });
   if ('failure' in aaaa) return timeout(exchanges);
   exchanges.push(aaaa);
   if (aaaa.rcode !== 'NOERROR') return done(`${stdout}** server can't find ${trim(target)}: ${aaaa.rcode}\n\n`, '', 1, exchanges);

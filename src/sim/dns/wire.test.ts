@@ -23,6 +23,12 @@ const cases: { name: string; msg: WireMessage; size: number }[] = [
       answers: [rec('a.', 'SRV', '0 50 80 b.default.svc.cluster.local.'), rec('c.', 'CNAME', 'www.baidu.com.'), rec('1.0.0.10.in-addr.arpa.', 'PTR', 'k.default.svc.cluster.local.'), rec('dns-version.cluster.local.', 'TXT', '"1.1.0"', 28800)],
       authority: [rec('cluster.local.', 'SOA', 'ns.dns.cluster.local. hostmaster.cluster.local. 1725603897 7200 1800 86400 30')], additional: [rec('b.default.svc.cluster.local.', 'A', '10.244.1.2')] },
   },
+  {
+    // RFC 6891 §6.1.2: an OPT record carries options as (code, length, data); 65001 is in the local/experimental range.
+    name: 'query with a cookie and a local-use EDNS option (4 + 2 + 2 + 6 bytes more than the cookie alone)', size: 12 + 36 + 11 + 12 + 10,
+    msg: { id: 9, response: false, flags: { aa: false, rd: true, ra: false }, rcode: 'NOERROR', question: { name: 'howe.default.svc.cluster.local.', type: 'A' },
+      answers: [], authority: [], additional: [], edns: { udpSize: 4096, cookie, options: [{ code: 65001, data: Buffer.from('dns-42') }] } },
+  },
 ];
 
 for (const c of cases) {

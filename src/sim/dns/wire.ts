@@ -13,9 +13,15 @@ export interface WireMessage {
   answers: DnsRecord[];
   authority: DnsRecord[];
   additional: DnsRecord[];
-  /** EDNS(0): the OPT pseudo-record (dig sends udp 4096 and an 8-byte client cookie; CoreDNS echoes both). */
-  edns?: { udpSize: number; cookie?: Buffer };
+  /** EDNS(0): the OPT pseudo-record (dig sends udp 4096 and an 8-byte client cookie; CoreDNS echoes both), other options by code. */
+  edns?: { udpSize: number; cookie?: Buffer; options?: EdnsOption[] };
 }
+
+/** An EDNS option other than the cookie (RFC 6891 §6.1.2: code and opaque data). */
+export interface EdnsOption { code: number; data: Buffer }
+
+// SRC: RFC 7873 §4 — the COOKIE option's code.
+const COOKIE = 10;
 
 // Header RCODE values (RFC 1035 §4.1.1); dns-packet reads them from the low 4 bits of `flags`.
 const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED'] as const;
@@ -25,7 +31,7 @@ export function toWire(msg: WireMessage): Buffer {
   const flags = RCODES.indexOf(msg.rcode) | (msg.flags.aa ? dnsPacket.AUTHORITATIVE_ANSWER : 0) | (msg.flags.rd ? dnsPacket.RECURSION_DESIRED : 0) | (msg.flags.ra ? dnsPacket.RECURSION_AVAILABLE : 0);
   const additionals: dnsPacket.Answer[] = msg.additional.map(toPacketRecord);
   if (msg.edns) {
-    const options = msg.edns.cookie ? [{ code: 10, data: msg.edns.cookie }] : [];
+    const options = [...(msg.edns.cookie ? [{ code: COOKIE, data: msg.edns.cookie }] : []), ...(msg.edns.options ?? [])];
     additionals.push({ type: 'OPT', name: '.', udpPayloadSize: msg.edns.udpSize, flags: 0, options } as unknown as dnsPacket.Answer);
   }
   return dnsPacket.encode({
@@ -45,7 +51,8 @@ export function fromWire(buf: Buffer): WireMessage {
   const flags = p.flags ?? 0;
   const q = p.questions?.[0];
   const opt = (p.additionals ?? []).find((a) => a.type === 'OPT') as unknown as { udpPayloadSize: number; options?: { code: number; data: Buffer }[] } | undefined;
-  const cookie = opt?.options?.find((o) => o.code === 10)?.data;
+  const cookie = opt?.options?.find((o) => o.code === COOKIE)?.data;
+  const others = (opt?.options ?? []).filter((o) => o.code !== COOKIE).map((o) => ({ code: o.code, data: Buffer.from(o.data) }));
   return {
     id: p.id ?? 0,
     response: p.type === 'response',
@@ -55,7 +62,7 @@ export function fromWire(buf: Buffer): WireMessage {
     answers: (p.answers ?? []).map(fromPacketRecord),
     authority: (p.authorities ?? []).map(fromPacketRecord),
     additional: (p.additionals ?? []).filter((a) => a.type !== 'OPT').map(fromPacketRecord),
-    ...(opt ? { edns: { udpSize: opt.udpPayloadSize, ...(cookie ? { cookie } : {}) } } : {}),
+    ...(opt ? { edns: { udpSize: opt.udpPayloadSize, ...(cookie ? { cookie } : {}), ...(others.length > 0 ? { options: others } : {}) } } : {}),
   };
 }
 

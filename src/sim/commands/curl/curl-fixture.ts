@@ -20,7 +20,7 @@ export function fakeNetwork(answers: Record<string, FakeAnswer>, names: Record<s
   const sent: HttpRequestRecord[] = [];
   let clockMs = 0;
   const net: Omit<CurlNetwork, 'trusted'> = {
-    resolve: (host) => (names[host] ? { ok: true, ips: names[host]!, exchanges: [] } : { ok: false, exchanges: [] }),
+    resolve: async (host) => (names[host] ? { ok: true, ips: names[host]!, exchanges: [] } : { ok: false, exchanges: [] }),
     send: async (request) => {
       sent.push(request);
       const a = answers[`${request.ip}:${request.port}`] ?? { kind: 'timeout' };

@@ -12,7 +12,7 @@ import { verifyChain, verifyHostName } from './tls-verify.ts';
 
 /** What curl needs from the simulated world (bound to resolveHost/sendHttp in curl.ts; fakes in tests). */
 export interface CurlNetwork {
-  resolve(host: string): { ok: true; ips: string[]; exchanges: DnsExchange[] } | { ok: false; exchanges: DnsExchange[] };
+  resolve(host: string): Promise<{ ok: true; ips: string[]; exchanges: DnsExchange[] } | { ok: false; exchanges: DnsExchange[] }>;
   send(request: HttpRequestRecord, opts: { timeoutMs?: number }): Promise<HttpExchange>;
   now(): Date;
   /** Moves the lab clock (a connection attempt that hangs takes simulated time). */
@@ -109,7 +109,7 @@ async function addresses(url: CurlUrl, o: CurlOptions, net: CurlNetwork, result:
     if (host?.toLowerCase() === url.host && Number(port) === url.port && addr.length > 0) return addr.join(':').split(',');
   }
   if (isIPv4(url.host)) return [url.host];
-  const looked = net.resolve(url.host);
+  const looked = await net.resolve(url.host);
   result.dns.push(...looked.exchanges);
   if (!looked.ok || looked.ips.length === 0) { result.failure = resolveFailure(url.host); return undefined; }
   return looked.ips;
