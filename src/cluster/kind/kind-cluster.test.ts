@@ -19,11 +19,11 @@ const KUBE_PROXY_CM = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', meta
 
 async function setup() {
   const fakes = await createFakeTools([
-    { match: '^kubectl get namespaces', stdout: JSON.stringify({ items: [{ metadata: { name: 'default' } }, { metadata: { name: 'kube-system' } }] }) },
-    { match: '^kubectl get ConfigMap kube-proxy', stdout: KUBE_PROXY_CM },
-    { match: '^kubectl get svc', stdout: 'NAME    TYPE           CLUSTER-IP    EXTERNAL-IP      PORT(S)\nlb      LoadBalancer   10.96.5.5     172.18.255.205   80:31000/TCP\n' },
-    { match: '^docker exec -e KUBECONFIG=[^ ]+ kubelab-42-worker ', stdout: 'inet 172.18.0.3/16 scope global eth0\n' },
-    { match: '^kubectl get Pod howe-1 -n default', stdout: JSON.stringify({ kind: 'Pod', metadata: { name: 'howe-1' }, spec: { nodeName: 'kubelab-42-worker2' }, status: { hostIP: '172.18.0.4' } }) },
+    { match: 'kubectl get namespaces*', stdout: JSON.stringify({ items: [{ metadata: { name: 'default' } }, { metadata: { name: 'kube-system' } }] }) },
+    { match: 'kubectl get ConfigMap kube-proxy*', stdout: KUBE_PROXY_CM },
+    { match: 'kubectl get svc*', stdout: 'NAME    TYPE           CLUSTER-IP    EXTERNAL-IP      PORT(S)\nlb      LoadBalancer   10.96.5.5     172.18.255.205   80:31000/TCP\n' },
+    { match: 'docker exec -e KUBECONFIG=/etc/kubernetes/admin.conf kubelab-42-worker *', stdout: 'inet 172.18.0.3/16 scope global eth0\n' },
+    { match: 'kubectl get Pod howe-1 -n default*', stdout: JSON.stringify({ kind: 'Pod', metadata: { name: 'howe-1' }, spec: { nodeName: 'kubelab-42-worker2' }, status: { hostIP: '172.18.0.4' } }) },
   ]);
   const started: ClientHostSpec[] = [];
   const lines: string[] = [];

@@ -19,7 +19,7 @@ const CASES = [
 
 test('MetalLB pool apply retries while the webhook comes up', { concurrency: true }, async (t) => {
   await Promise.all(CASES.map((c) => t.test(c.name, async () => {
-    const fakes = await createFakeTools([{ match: '^kubectl apply', failTimes: c.failTimes, failStderr: c.stderr }]);
+    const fakes = await createFakeTools([{ match: 'kubectl apply*', failTimes: c.failTimes, failStderr: c.stderr }]);
     try {
       const kubectl = new Kubectl(fakes.exec(), '/tmp/kubeconfig');
       const done = configureMetallbPool({ kubectl, timer: fakeTimer() }, { first: '172.18.255.205', last: '172.18.255.254' });

@@ -1,10 +1,20 @@
 # Body of the fake kind/kubectl/docker (POSIX sh, sourced by the wrappers fake-tools.ts writes, which set
-# $tool and $here). A shell starts in ~2 ms where node takes ~200 ms, and bring-up makes dozens of calls.
-# Environment: FAKE_LOG (one "tool argv…" line per call), FAKE_STDIN_LOG, FAKE_RULES (rules.sh),
-# FAKE_MATCHES (one regex per rule), FAKE_FAIL (optional regex: matching calls exit 1).
+# $tool). Only shell builtins run for a call (no awk, no node): bring-up makes dozens of calls per test.
+# Environment: FAKE_LOG (one "tool argv…" line per call, newlines as \n), FAKE_STDIN_LOG, FAKE_RULES
+# (rules.sh: pick_rule and answer), FAKE_FAIL (optional glob: matching calls exit 1).
 IFS=' '
+nl='
+'
 line=$tool
 [ $# -eq 0 ] || line="$tool $*"
+logged='' rest=$line
+while :; do
+  case $rest in
+    *"$nl"*) logged="$logged${rest%%"$nl"*}\\n"; rest=${rest#*"$nl"} ;;
+    *) logged=$logged$rest; break ;;
+  esac
+done
+printf '%s\n' "$logged" >> "$FAKE_LOG"
 # execa gives /dev/null (a character device, like a terminal) unless the caller passed input, which
 # arrives through a socket pair: only then is there something to read, and reading costs a fork.
 if [ ! -c /dev/stdin ]; then
@@ -12,14 +22,16 @@ if [ ! -c /dev/stdin ]; then
   input=${input%.}
   [ -z "$input" ] || printf -- '--- %s\n%s\n' "$line" "$input" >> "$FAKE_STDIN_LOG"
 fi
-rule=$(FAKE_LINE=$line awk -f "$here/fake-match.awk")
-if [ "$rule" = fail ]; then
-  printf 'fake %s: failing on demand (FAKE_FAIL)\n' "$tool" >&2
-  exit 1
+if [ -n "${FAKE_FAIL-}" ]; then
+  case $line in
+    $FAKE_FAIL) printf 'fake %s: failing on demand (FAKE_FAIL)\n' "$tool" >&2; exit 1 ;;
+  esac
 fi
 stdout='' stderr='' code=0 fail_times=0 sleep_s='' fail_stderr='fake failure
 '
 . "$FAKE_RULES"
+pick_rule
+answer
 if [ -n "$sleep_s" ]; then
   # A timeout or abort sends SIGTERM: stop the sleep with us. Its stdio is /dev/null so that even a
   # SIGKILLed fake leaves no process holding the caller's pipes open.

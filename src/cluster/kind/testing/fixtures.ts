@@ -29,16 +29,16 @@ const READY_PODS = JSON.stringify({ items: [{ metadata: { name: 'p' }, status: {
 export function healthyRules(extra: FakeRule[] = []): FakeRule[] {
   return [
     ...extra,
-    { match: '^docker info', stdout: JSON.stringify({ ServerVersion: '20.10.24', MemTotal: 8 * 2 ** 30 }) },
-    { match: '^kind version', stdout: 'kind v0.25.0 go1.22.9 linux/amd64\n' },
-    { match: '^kubectl version', stdout: JSON.stringify({ clientVersion: { gitVersion: 'v1.31.2' } }) },
-    { match: '^docker network inspect kind', stdout: NETWORK_JSON },
-    { match: '^kind get clusters', stdout: 'kubelab-999999\nkubelab-7\nsomeone-else\n' },
-    { match: '^docker ps -a --filter label=kubelab.owner-pid', stdout: 'c0ffee 999999\nbeef 7\n' },
-    { match: '^kubectl get nodes', stdout: NODES_JSON },
-    { match: '^docker image inspect myapp:v1', stdout: '[{}]' },
-    { match: '^docker image inspect', exitCode: 1, stderr: 'Error: No such image\n' },
-    { match: '^kubectl get pods -n', stdout: READY_PODS },
+    { match: 'docker info*', stdout: JSON.stringify({ ServerVersion: '20.10.24', MemTotal: 8 * 2 ** 30 }) },
+    { match: 'kind version*', stdout: 'kind v0.25.0 go1.22.9 linux/amd64\n' },
+    { match: 'kubectl version*', stdout: JSON.stringify({ clientVersion: { gitVersion: 'v1.31.2' } }) },
+    { match: 'docker network inspect kind*', stdout: NETWORK_JSON },
+    { match: 'kind get clusters*', stdout: 'kubelab-999999\nkubelab-7\nsomeone-else\n' },
+    { match: 'docker ps -a --filter label=kubelab.owner-pid*', stdout: 'c0ffee 999999\nbeef 7\n' },
+    { match: 'kubectl get nodes*', stdout: NODES_JSON },
+    { match: 'docker image inspect myapp:v1*', stdout: '[{}]' },
+    { match: 'docker image inspect*', exitCode: 1, stderr: 'Error: No such image\n' },
+    { match: 'kubectl get pods -n*', stdout: READY_PODS },
   ];
 }
 
