@@ -38,6 +38,13 @@ Feature: ClusterIP services (4.1 clusterip)
     Then the DNS status is "NXDOMAIN"
     And the DNS answer has 0 "A" records
 
+  Scenario: dig +tcp asks kube-dns over TCP (53/TCP) and gets the same answer
+    When I run "dig +tcp howe.default.svc.cluster.local. @10.96.0.10" on "k8s-master"
+    Then the DNS status is "NOERROR"
+    And the DNS answer has 1 "A" record
+    And the DNS answer includes the "A" record "{service howe cluster IP}"
+    And the output contains ";; SERVER: 10.96.0.10#53(10.96.0.10)"
+
   Scenario: nodes and pods reach the cluster IP; the client host outside the cluster does not
     When I run "curl {service clusterip cluster IP}" on "k8s-node1"
     Then the output contains "Hello MyApp | Version: v1 | <a href=\"hostname.html\">Pod Name</a>"
