@@ -22,7 +22,10 @@ function overUdp(address: LoopbackAddress, query: Buffer, signal: AbortSignal): 
   const id = query.readUInt16BE(0);
   return new Promise((resolve) => {
     const socket = dgram.createSocket('udp4');
+    let done = false;
     const finish = (result: WireDnsResult) => {
+      if (done) return;
+      done = true;
       signal.removeEventListener('abort', onAbort);
       socket.close();
       resolve(result);
