@@ -86,3 +86,13 @@ export function writeEvents(w: DescribeWriter, obj: KubeObject, ctx: DescribeCon
     w.write(1, `${e.type}\t${e.reason}\t${interval}\t${e.source.component}\t${e.message.trim()}\n`);
   }
 }
+
+/** RFC 1123 with numeric zone, as Go's time.RFC1123Z prints it (the lab's clock is UTC). */
+export function describeTime(timestamp: string | undefined): string {
+  if (!timestamp) return '<unset>';
+  const d = new Date(timestamp);
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
