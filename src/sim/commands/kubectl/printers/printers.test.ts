@@ -87,3 +87,9 @@ test('LoadBalancer IPs are sorted and cut to 16 characters unless wide', () => {
   assert.match(narrow, / 172\.25\.250\.50\.\.\. /);
   assert.match(wide, / 172\.25\.250\.50,172\.25\.250\.51 /);
 });
+
+test('selectors print with requirements sorted by key, matchLabels and expressions together', async () => {
+  const { selectorString } = await import('./workloads.ts');
+  assert.equal(selectorString({ matchLabels: { tier: 'web', app: 'howe' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }, { key: 'zone', operator: 'DoesNotExist' }] }), 'app=howe,env in (dev,prod),tier=web,!zone');
+  assert.equal(selectorString({}), '<none>');
+});

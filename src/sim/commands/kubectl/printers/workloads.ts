@@ -52,17 +52,16 @@ function templateColumns(template: PodTemplate, selector: LabelSelector): string
   return [containers.map((c) => c.name).join(','), containers.map((c) => c.image).join(','), selectorString(selector)];
 }
 
-/** A LabelSelector as kubectl prints it: `app=howe,tier in (a,b)`; `<none>` when empty. */
+/** A LabelSelector as kubectl prints it: `app=howe,tier in (a,b)` sorted by key; `<none>` when empty. */
 export function selectorString(selector: LabelSelector | undefined): string {
-  const parts: string[] = Object.keys(selector?.matchLabels ?? {})
-    .sort()
-    .map((k) => `${k}=${selector!.matchLabels![k]}`);
+  // SRC: apimachinery pkg/apis/meta/v1/helpers.go LabelSelectorAsSelector + FormatLabelSelector, pkg/labels
+  // selector.go Add (requirements sorted by key) and Requirement.String (values sorted) (v1.31).
+  const parts: { key: string; text: string }[] = Object.keys(selector?.matchLabels ?? {}).map((k) => ({ key: k, text: `${k}=${selector!.matchLabels![k]}` }));
   for (const e of selector?.matchExpressions ?? []) {
     const values = [...(e.values ?? [])].sort().join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else parts.push(`!${e.key}`);
+    const text = e.operator === 'In' ? `${e.key} in (${values})` : e.operator === 'NotIn' ? `${e.key} notin (${values})` : e.operator === 'Exists' ? e.key : `!${e.key}`;
+    parts.push({ key: e.key, text });
   }
-  return parts.length === 0 ? '<none>' : parts.join(',');
+  parts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return parts.length === 0 ? '<none>' : parts.map((p) => p.text).join(',');
 }
