@@ -73,8 +73,9 @@ export class ObjectStore implements ReadonlyStore {
   #list(kind: string, namespace?: string): KubeObject[] {
     let sorted = this.#sorted.get(kind);
     if (!sorted) {
+      // etcd returns keys in byte order (/registry/<resource>/<namespace>/<name>), not locale order.
       sorted = [...(this.#byKind.get(kind)?.values() ?? [])].sort(
-        (a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name),
+        (a, b) => byteOrder(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byteOrder(a.metadata.name, b.metadata.name),
       );
       this.#sorted.set(kind, sorted);
     }
@@ -92,6 +93,10 @@ export class ObjectStore implements ReadonlyStore {
 export interface StoreSnapshot {
   readonly objects: ReadonlyMap<string, KubeObject>;
   readonly resourceVersion: number;
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function deepFreeze<T>(value: T): T {
