@@ -7,6 +7,7 @@ import { NAME_SUFFIX_ALPHABET } from '../context.ts';
 import { defaultService } from './defaults-service.ts';
 import { defaultWorkload } from './defaults-workloads.ts';
 import { newUid } from './uid.ts';
+import { defaultJob, prepareJobForCreate } from './job-strategy.ts';
 
 /** Kinds whose strategy sets metadata.generation (built-in ones with a spec the controllers observe; all custom resources). */
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'Ingress', 'IngressClass', 'ValidatingWebhookConfiguration', 'CustomResourceDefinition']);
@@ -47,6 +48,9 @@ export function applyDefaults(obj: KubeObject): void {
       obj.status = { phase: 'Active' };
       break;
     }
+    case 'Job':
+      defaultJob(obj);
+      break;
     default:
       defaultWorkload(obj);
   }
@@ -70,6 +74,7 @@ export function stampNewObject(sim: Simulation, obj: KubeObject, generation: boo
   // PrepareForCreate of workloads clears status; pods start Pending.
   if (['Deployment', 'ReplicaSet', 'DaemonSet', 'Ingress', 'Job'].includes(obj.kind)) obj.status = {};
   if (obj.kind === 'Pod') obj.status = { phase: 'Pending' };
+  if (obj.kind === 'Job') prepareJobForCreate(obj);
 }
 
 /** Keeps the system fields of the stored object on update. */

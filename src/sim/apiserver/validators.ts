@@ -9,6 +9,7 @@ import { validateService } from './validate-service.ts';
 import { validatePod, validateWorkload } from './validate-workloads.ts';
 import { validateConfigMap, validateSecret } from './validate-config.ts';
 import { validateIngress } from './validate-ingress.ts';
+import { validateJob } from './job-strategy.ts';
 
 /** A kind's validator: the new object, the stored one on update, and the simulation (for cross-object checks). */
 export type Validator = (obj: KubeObject, old: KubeObject | undefined, sim: Simulation) => FieldError[];
@@ -23,4 +24,5 @@ export const VALIDATORS: Record<string, Validator> = {
   ConfigMap: validateConfigMap,
   Secret: validateSecret,
   Ingress: validateIngress,
+  Job: validateJob,
 };

@@ -46,4 +46,6 @@ export interface AppImage {
   matches(image: string): boolean;
   /** Start the process for a scheduled pod. */
   start(pod: Pod, sim: Simulation): AppProcess;
+  /** Set for a run-to-completion tool (a Job's image): its process exits with this code right after it starts. */
+  exitCode?: number;
 }

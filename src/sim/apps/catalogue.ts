@@ -8,6 +8,7 @@ import { corednsImage } from './coredns.ts';
 import { metallbControllerImage, metallbSpeakerImage } from '../metallb/images.ts';
 import { ingressNginxControllerImage } from './ingress-nginx-controller.ts';
 import { echoImage } from './echo.ts';
+import { kubeWebhookCertgenImage } from './kube-webhook-certgen.ts';
 
 /** Images in lookup order; the first whose `matches` accepts the reference runs it. */
 export function imageCatalogue(): AppImage[] {
@@ -22,6 +23,7 @@ export function imageCatalogue(): AppImage[] {
     metallbSpeakerImage,
     ingressNginxControllerImage,
     echoImage,
+    kubeWebhookCertgenImage,
   ];
 }
 

@@ -6,6 +6,7 @@ import type { Controller } from './controller.ts';
 import { deploymentController } from './deployment.ts';
 import { replicaSetController } from './replicaset.ts';
 import { daemonSetController } from './daemonset.ts';
+import { jobController } from './job.ts';
 import { createKubeletController } from './kubelet.ts';
 import { endpointsController } from './endpoints.ts';
 import { endpointSliceController } from './endpointslice.ts';
@@ -15,10 +16,11 @@ import { imageCatalogue } from '../apps/catalogue.ts';
 
 /** Run in this order until nothing changes. */
 export const CONTROLLERS: readonly Controller[] = [
-  // deployment → replicaset → daemonset → scheduler/kubelet → endpoints/endpointslices → metallb → ingress status
+  // deployment → replicaset → daemonset → job → scheduler/kubelet → endpoints/endpointslices → metallb → ingress status
   deploymentController,
   replicaSetController,
   daemonSetController,
+  jobController,
   // The lab registry holds exactly the images the catalogue can run; others fail with ErrImagePull.
   createKubeletController((image) => imageCatalogue().some((entry) => entry.matches(image))),
   endpointsController,

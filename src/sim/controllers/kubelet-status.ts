@@ -3,9 +3,17 @@ import { createHash } from 'node:crypto';
 import type { Condition, ContainerStatus, Pod } from '../../model/core.ts';
 import type { ControllerContext } from './controller.ts';
 import { carryConditionTimes } from './workload-meta.ts';
+import { exitedContainerStatus, podPhase, terminalReason } from './kubelet-exit.ts';
 
 /** What the kubelet knows when it writes a pod's status. */
-export interface StatusInput { nodeIP: string; podIP: string | undefined; now: string; registry: (image: string) => boolean }
+export interface StatusInput {
+  nodeIP: string;
+  podIP: string | undefined;
+  now: string;
+  registry: (image: string) => boolean;
+  /** The code a run-to-completion image's process exits with (undefined: it keeps running). */
+  exitCode?: (image: string) => number | undefined;
+}
 
 /**
  * Running + Ready when every container's image can be pulled; otherwise Pending with the
@@ -18,22 +26,26 @@ export function podStatus(ctx: ControllerContext, pod: Pod, input: StatusInput):
   const previous = pod.status ?? {};
   const oldStatuses = previous.containerStatuses ?? [];
   const startTime = previous.startTime ?? input.now;
-  const statuses = pod.spec.containers.map((c) => containerStatus(ctx, c.name, c.image, { ...input, startTime }, oldStatuses.find((s) => s.name === c.name)));
+  const statuses = pod.spec.containers.map((c) => containerStatus(ctx, pod, c.name, c.image, { ...input, startTime }, oldStatuses.find((s) => s.name === c.name)));
+  const phase = podPhase(pod.spec.restartPolicy, statuses);
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
   const allReady = unready.length === 0;
-  const notReadyMessage = `containers with unready status: [${unready.join(' ')}]`;
-  const cond = (type: string, ok: boolean): Condition =>
-    ({ type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: input.now, ...(ok ? {} : { reason: 'ContainersNotReady', message: notReadyMessage }) }) as Condition;
-  // Condition order as a v1.31 kubelet writes it (PodReadyToStartContainers is on by default since 1.29).
+  // A terminal pod's containers are not ready "because the pod completed/failed", without a message.
+  const terminal = terminalReason(phase);
+  const notReady: Record<string, string> = terminal ? { reason: terminal } : { reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` };
+  const cond = (type: string, ok: boolean, whyNot: Record<string, string> = notReady): Condition =>
+    ({ type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: input.now, ...(ok ? {} : whyNot) }) as Condition;
+  // Condition order as a v1.31 kubelet writes it (PodReadyToStartContainers is on by default since 1.29);
+  // a terminal pod's sandbox is torn down, so it is no longer ready to start containers.
   const conditions = carryConditionTimes(previous.conditions, [
-    cond('PodReadyToStartContainers', true),
+    cond('PodReadyToStartContainers', !terminal, {}),
     cond('Initialized', true),
     cond('Ready', allReady),
     cond('ContainersReady', allReady),
     cond('PodScheduled', true),
   ]);
   const status: Record<string, unknown> = {
-    phase: allReady ? 'Running' : 'Pending',
+    phase,
     conditions,
     hostIP: input.nodeIP,
     hostIPs: [{ ip: input.nodeIP }],
@@ -48,7 +60,7 @@ export function podStatus(ctx: ControllerContext, pod: Pod, input: StatusInput):
 /** The kubelet's initial image pull back-off (backOffPeriod); the first failed pull shows ErrImagePull this long. */
 export const IMAGE_BACKOFF_MS = 10_000;
 
-function containerStatus(ctx: ControllerContext, name: string, image: string, input: StatusInput & { startTime: string }, old: ContainerStatus | undefined): ContainerStatus {
+function containerStatus(ctx: ControllerContext, pod: Pod, name: string, image: string, input: StatusInput & { startTime: string }, old: ContainerStatus | undefined): ContainerStatus {
   const ref = fullImageReference(image);
   if (!input.registry(image)) {
     const waiting = Date.parse(input.now) - Date.parse(input.startTime) < IMAGE_BACKOFF_MS
@@ -66,6 +78,8 @@ function containerStatus(ctx: ControllerContext, name: string, image: string, in
   const repo = ref.replace(/:[^:/@]+$/, '');
   // The digest is derived from the reference (stable per image), not a real registry digest.
   const imageID = `${repo}@sha256:${createHash('sha256').update(ref).digest('hex')}`;
+  const exitCode = input.exitCode?.(image);
+  if (exitCode !== undefined) return exitedContainerStatus({ name, image: ref, imageID, containerID, exitCode, now: input.now, pod, previous: old });
   return { name, image: ref, imageID, containerID, ready: true, restartCount: 0, started: true, state: { running: { startedAt } }, lastState: {} } as ContainerStatus;
 }
 

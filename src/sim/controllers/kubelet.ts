@@ -1,7 +1,8 @@
 /**
  * Scheduler + kubelet in one controller: binds unscheduled pods to nodes, gives them an IP
  * (host network: the node's), and reports what the container runtime did: Running and Ready
- * for images the lab's registry has, ErrImagePull (never Ready) for the others.
+ * for images the lab's registry has, ErrImagePull (never Ready) for the others; a run-to-completion
+ * image's container terminates with its exit code (see kubelet-exit.ts).
  * Pods being deleted are the API server's business and are left alone here.
  * SRC: kubernetes pkg/kubelet/kubelet_pods.go generateAPIPodStatus, pkg/kubelet/status/generate.go (v1.31).
  */
@@ -10,22 +11,32 @@ import type { Change, Controller, ControllerContext } from './controller.ts';
 import { nextPodIP, placePod } from './kubelet-schedule.ts';
 import { podStatus } from './kubelet-status.ts';
 import { carryConditionTimes, normalized, rfc3339, sameObject } from './workload-meta.ts';
+import { imageCatalogue } from '../apps/catalogue.ts';
 
 /** Does the lab's registry have this image (i.e. can the runtime pull it)? */
 export type ImageRegistry = (image: string) => boolean;
+/** The code a run-to-completion image's process exits with; undefined for a server that keeps running. */
+export type ExitCodes = (image: string) => number | undefined;
 
-/** The kubelet controller over a registry predicate (the simulation passes its image catalogue). */
-export function createKubeletController(registry: ImageRegistry): Controller {
-  return { name: 'kubelet', reconcile: (ctx) => reconcileKubelet(ctx, registry) };
+/** The exit codes the image catalogue declares (AppImage.exitCode). */
+export function catalogueExitCode(image: string): number | undefined {
+  return imageCatalogue().find((entry) => entry.matches(image))?.exitCode;
 }
 
-function reconcileKubelet(ctx: ControllerContext, registry: ImageRegistry): Change[] {
+/** The kubelet controller over a registry predicate (the simulation passes its image catalogue) and the images' exit codes. */
+export function createKubeletController(registry: ImageRegistry, exitCode: ExitCodes = catalogueExitCode): Controller {
+  return { name: 'kubelet', reconcile: (ctx) => reconcileKubelet(ctx, registry, exitCode) };
+}
+
+function reconcileKubelet(ctx: ControllerContext, registry: ImageRegistry, exitCode: ExitCodes): Change[] {
   const changes: Change[] = [];
   const nodes = ctx.store.list<Node>('Node');
   const pods = ctx.store.list<Pod>('Pod');
   const now = rfc3339(ctx.clock.now());
   const bound = pods.filter((p) => p.spec.nodeName);
-  const usedIPs = new Set(pods.filter((p) => !p.spec.hostNetwork && p.status?.podIP).map((p) => p.status!.podIP!));
+  // A terminal pod keeps its podIP in status, but its sandbox is gone and the CNI released the address.
+  const holdsIP = (p: Pod) => !p.spec.hostNetwork && p.status?.podIP && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed';
+  const usedIPs = new Set(pods.filter(holdsIP).map((p) => p.status!.podIP!));
 
   for (const original of pods) {
     if (original.metadata.deletionTimestamp) continue;
@@ -53,7 +64,7 @@ function reconcileKubelet(ctx: ControllerContext, registry: ImageRegistry): Chan
         lastReserved?.set(node.metadata.name, podIP);
       }
     }
-    pod.status = podStatus(ctx, pod, { nodeIP, podIP, now, registry });
+    pod.status = podStatus(ctx, pod, { nodeIP, podIP, now, registry, exitCode });
     if (!sameObject(original, pod)) changes.push({ op: 'put', object: normalized(pod) });
   }
   return changes;

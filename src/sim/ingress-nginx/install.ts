@@ -3,7 +3,8 @@
  * through the simulated API server, then the admission webhook. The Service is NodePort as in the manifest;
  * `LoadBalancer` patches it afterwards as the tutorial does (`kubectl -n ingress-nginx edit svc`).
  * SRC: ingress-nginx deploy/static/provider/baremetal/deploy.yaml (controller-v1.11.2). Not created: RBAC
- * objects and the two kube-webhook-certgen Jobs (their pods would show as Completed).
+ * objects. The two kube-webhook-certgen Jobs run to completion (their pods end Completed); what they
+ * write (the ingress-nginx-admission Secret, the webhook's caBundle) is not modelled.
  */
 import type { KubeObject } from '../../model/meta.ts';
 import type { Simulation } from '../simulation.ts';
@@ -13,6 +14,8 @@ import { CONTROLLER_NAMESPACE, modelInputFromStore } from './model.ts';
 
 /** The controller image of the tutorial's manifest (the digest is dropped). */
 export const CONTROLLER_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.11.2';
+/** The admission Jobs' image (the digest is dropped). */
+export const CERTGEN_IMAGE = 'registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.4.3';
 
 const LABELS = {
   'app.kubernetes.io/component': 'controller',
@@ -23,6 +26,28 @@ const LABELS = {
 };
 const SELECTOR = { 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' };
 
+const ADMISSION_LABELS = { ...LABELS, 'app.kubernetes.io/component': 'admission-webhook' };
+
+/** One of the two admission Jobs: kube-webhook-certgen `create` or `patch` with its arguments. */
+function certgenJob(name: string, container: string, args: string[]): KubeObject {
+  return {
+    apiVersion: 'batch/v1', kind: 'Job', metadata: meta(name, { ...ADMISSION_LABELS }),
+    spec: {
+      template: {
+        metadata: { labels: { ...ADMISSION_LABELS }, name },
+        spec: {
+          containers: [{
+            name: container, image: CERTGEN_IMAGE, imagePullPolicy: 'IfNotPresent', args,
+            env: [{ name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }],
+            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true, runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: 'RuntimeDefault' } },
+          }],
+          nodeSelector: { 'kubernetes.io/os': 'linux' }, restartPolicy: 'OnFailure', serviceAccountName: 'ingress-nginx-admission',
+        },
+      },
+    },
+  };
+}
+
 function meta(name: string, labels: Record<string, string> = LABELS, namespace: string | undefined = CONTROLLER_NAMESPACE) {
   return namespace === undefined ? { name, labels } : { name, namespace, labels };
 }
@@ -32,7 +57,7 @@ export function ingressNginxObjects(): KubeObject[] {
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: meta(CONTROLLER_NAMESPACE, { 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' }, undefined) },
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('ingress-nginx'), automountServiceAccountToken: true },
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('ingress-nginx-admission', { ...LABELS, 'app.kubernetes.io/component': 'admission-webhook' }), automountServiceAccountToken: true },
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('ingress-nginx-admission', ADMISSION_LABELS), automountServiceAccountToken: true },
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('ingress-nginx-controller'), data: { 'allow-snippet-annotations': 'false' } },
     {
       apiVersion: 'v1', kind: 'Service', metadata: meta('ingress-nginx-controller'),
@@ -68,6 +93,8 @@ export function ingressNginxObjects(): KubeObject[] {
         },
       },
     },
+    certgenJob('ingress-nginx-admission-create', 'create', ['create', '--host=ingress-nginx-controller-admission,ingress-nginx-controller-admission.$(POD_NAMESPACE).svc', '--namespace=$(POD_NAMESPACE)', '--secret-name=ingress-nginx-admission']),
+    certgenJob('ingress-nginx-admission-patch', 'patch', ['patch', '--webhook-name=ingress-nginx-admission', '--namespace=$(POD_NAMESPACE)', '--patch-mutating=false', '--secret-name=ingress-nginx-admission', '--patch-failure-policy=Fail']),
     { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: meta('nginx', LABELS, undefined), spec: { controller: 'k8s.io/ingress-nginx' } },
     {
       apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration',
