@@ -20,3 +20,11 @@ Feature: Canary release by weight (6.2.2 基于权重的灰度发布)
     When I apply "manifests/ingress8-weight.yml"
     And I count "v1" and "v2" over 100 runs of "curl -s www.exam.com"
     Then about 10% of the responses contain "v2"
+
+  Scenario: the trace shows the weighted draw that chose the backend
+    When I apply "manifests/ingress8-weight.yml"
+    And I trace "curl -s www.exam.com"
+    Then the trace contains "172.25.250.50 is announced from node"
+    And the trace contains "location / (longest prefix /) from ingress default/myapp-v1-ingress"
+    And the trace contains "canary: "
+    And the trace contains "math.random(100) = "

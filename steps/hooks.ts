@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LabWorld } from './world.ts';
-import { createCluster } from '../src/index.ts';
+import { createCluster, formatTraces } from '../src/index.ts';
 import { parseSeed, scenarioSeed } from './support/seed.ts';
 import { scenarioLine } from './support/scenario-line.ts';
 
@@ -70,6 +70,9 @@ After(async function (this: LabWorld, { result }: ITestCaseHookParameter) {
       throw new Error(`the failure of ${list} was recorded by a "try" step, but no "Then … fails with …" step checked it`);
     }
   } finally {
+    // A failing scenario shows how its last requests were routed: the trace is the first thing to read.
+    const trace = passed ? '' : formatTraces(this.last);
+    if (trace) this.attach(`trace of the last step's requests:\n${trace}`, 'text/plain');
     await this.dispose();
     if (passed && this.workdir) await rm(this.workdir, { recursive: true, force: true });
     else if (this.workdir) this.attach(`work folder kept for inspection: ${path.relative(process.cwd(), this.workdir)}`, 'text/plain');
