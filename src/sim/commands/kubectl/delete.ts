@@ -4,10 +4,11 @@ import type { ResourceType } from '../../kinds.ts';
 import type { KubectlCommand, Invocation } from './command-tree.ts';
 import { ALL_NAMESPACES, DRY_RUN, FILENAME, OUTPUT, RECURSIVE, SELECTOR, dryRunOf, dryRunSuffix } from './common-flags.ts';
 import { KubectlOutput, kubectlError } from './output-text.ts';
-import { parseResourceArgs, listObjects, getObject, notFoundText, objectLabel, typeLabel } from './resources.ts';
+import { parseResourceArgs, listObjects, getObject, objectLabel, quotedObject, typeLabel } from './resources.ts';
+import type { ApiStatus } from '../../apiserver/types.ts';
 import { parseSelector, matchesSelector, type Requirement } from './selector.ts';
-import { readObjects } from './files.ts';
-import { kubectlErrorText } from '../../apiserver/kubectl-errors.ts';
+import { fileTargets, reportVisitErrors, type FileTarget } from './file-targets.ts';
+import type { CliError } from './cli-errors.ts';
 
 /** `kubectl delete`. */
 export const deleteCommand: KubectlCommand = {
@@ -26,7 +27,7 @@ export const deleteCommand: KubectlCommand = {
   run: runDelete,
 };
 
-interface Target { type: ResourceType; name: string; namespace: string; object?: KubeObject }
+interface Target { type: ResourceType; name: string; namespace: string; object?: KubeObject; source?: string }
 
 function runDelete(inv: Invocation) {
   const { flags } = inv;
@@ -45,17 +46,24 @@ function runDelete(inv: Invocation) {
   }
   // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go DeleteResult (v1.31): found == 0 → stdout.
   if (targets.targets.length === 0 && targets.listed) return out.out('No resources found').done();
+  // Errors are collected in visit order and printed once at the end (DeleteResult's r.Visit, then CheckErr).
+  const errors: CliError[] = [];
   for (const t of targets.targets) {
+    if ('error' in t) {
+      errors.push(t.error);
+      continue;
+    }
     const live = t.object ?? getObject(inv.sim, t.type, t.name, t.namespace);
     if (!live) {
-      if (!flags.bool('ignore-not-found')) out.fail(notFoundText(t.type, t.name));
+      // SRC: delete.go deleteResource: AddSourceToErr("deleting", info.Source, err) — the file name when from -f.
+      if (!flags.bool('ignore-not-found')) errors.push(statusError({ code: 404, reason: 'NotFound', message: `${quotedObject(t.type, t.name)} not found` }, t.source));
       continue;
     }
     if (dry.dryRun === 'none') {
       const result = inv.sim.api.delete(t.type.namespaced ? { kind: t.type.kind, name: t.name, namespace: t.namespace } : { kind: t.type.kind, name: t.name });
       out.warnings(result.warnings);
       if (!result.ok) {
-        out.fail(kubectlErrorText(result.status, { operation: 'deleting' }));
+        errors.push(statusError(result.status, t.source));
         continue;
       }
       // The garbage collector and controllers react (a DaemonSet recreates its pod) before the next line.
@@ -63,22 +71,23 @@ function runDelete(inv: Invocation) {
     }
     out.out(flags.string('output') === 'name' ? objectLabel(t.type, t.name) : `${typeLabel(t.type)} "${t.name}" deleted${dryRunSuffix(dry.dryRun)}`);
   }
+  reportVisitErrors(out, errors, targets.streamError);
   return out.done();
 }
 
+function statusError(status: ApiStatus, source: string | undefined): CliError {
+  return { kind: 'status', status, context: source ? { operation: 'deleting', source } : { operation: 'deleting' } };
+}
+
 function targetsOf(inv: Invocation, requirements: Requirement[]):
-  | { ok: true; targets: Target[]; listed: boolean; types: ResourceType[] }
+  | { ok: true; targets: (Target | Extract<FileTarget, { error: CliError }>)[]; listed: boolean; types: ResourceType[]; streamError?: CliError }
   | { ok: false; message: string } {
   const { flags } = inv;
   if (flags.has('filename')) {
-    const read = readObjects(inv);
+    const read = fileTargets(inv);
     if (!read.ok) return read;
-    const targets: Target[] = [];
-    for (const { object } of read.objects) {
-      const type = inv.sim.resources.byKind(object.apiVersion, object.kind);
-      if (type) targets.push({ type, name: object.metadata.name, namespace: object.metadata.namespace ?? inv.namespace });
-    }
-    return { ok: true, targets, listed: false, types: [] };
+    // Every visited document counts as found (DeleteResult's found), so only an empty input prints "No resources found".
+    return { ok: true, targets: read.targets, listed: read.targets.length === 0 && !read.streamError, types: [], ...(read.streamError ? { streamError: read.streamError } : {}) };
   }
   if (inv.args.length === 0) {
     return { ok: false, message: "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'" };

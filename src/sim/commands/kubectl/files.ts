@@ -2,7 +2,6 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, isAbsolute, extname } from 'node:path';
 import type { KubeObject } from '../../../model/meta.ts';
-import { parseManifests } from '../../manifest/parse.ts';
 import type { Invocation } from './command-tree.ts';
 
 /** One manifest text and the name kubectl uses for it in messages ("howe.yml", "STDIN"). */
@@ -42,23 +41,6 @@ function readDirectory(path: string, shown: string, recursive: boolean): Manifes
     }
   }
   return out;
-}
-
-/** An object read from a manifest with the source it came from. */
-export interface SourcedObject { object: KubeObject; source: string }
-
-/** Reads and parses every -f source; the first parse error stops (kubectl reports it before acting). */
-export function readObjects(inv: Invocation): { ok: true; objects: SourcedObject[] } | { ok: false; message: string } {
-  const read = readSources(inv);
-  if (!read.ok) return read;
-  const objects: SourcedObject[] = [];
-  for (const { text, source } of read.sources) {
-    const parsed = parseManifests(text, source, inv.sim.resources);
-    if (!parsed.ok) return { ok: false, message: parsed.message.startsWith('error: ') ? parsed.message : `error: ${parsed.message}` };
-    objects.push(...parsed.objects.map((object) => ({ object, source })));
-  }
-  if (objects.length === 0) return { ok: false, message: 'error: no objects passed to apply' };
-  return { ok: true, objects };
 }
 
 /**

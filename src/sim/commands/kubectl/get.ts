@@ -5,10 +5,11 @@ import type { KubectlCommand, Invocation } from './command-tree.ts';
 import { ALL_NAMESPACES, FILENAME, NO_HEADERS, OUTPUT, RECURSIVE, SELECTOR, SHOW_LABELS } from './common-flags.ts';
 import { KubectlOutput, kubectlError } from './output-text.ts';
 import { parseOutputFormat, printStructured } from './output-format.ts';
-import { parseResourceArgs, listObjects, getObject, notFoundText, objectLabel, type ResourceRequest } from './resources.ts';
+import { parseResourceArgs, listObjects, getObject, objectLabel, quotedObject, type ResourceRequest } from './resources.ts';
 import { parseSelector, matchesSelector } from './selector.ts';
-import { readObjects } from './files.ts';
 import { printGetTables } from './get-tables.ts';
+import { fileTargets, reportVisitErrors, singleFile } from './file-targets.ts';
+import type { CliError } from './cli-errors.ts';
 
 /** `kubectl get`. */
 export const getCommand: KubectlCommand = {
@@ -42,35 +43,43 @@ function runGet(inv: Invocation) {
   const allNamespaces = flags.bool('all-namespaces');
   const requests = requestsOf(inv);
   if (!requests.ok) return kubectlError(requests.message);
-  if (requests.requests.length === 0) {
+  if (requests.requests.length === 0 && !inv.flags.has('filename')) {
     // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/get/get.go RequireResourceType (v1.31).
     return kubectlError(
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
     );
   }
-  if (allNamespaces && requests.requests.some((r) => r.names)) return kubectlError('error: a resource cannot be retrieved by name across all namespaces');
+  if (allNamespaces && requests.requests.some((r) => 'names' in r && r.names)) return kubectlError('error: a resource cannot be retrieved by name across all namespaces');
 
   const out = new KubectlOutput();
+  // Errors are collected in visit order and printed once at the end (get.go Run: allErrs, then CheckErr).
+  const errors: CliError[] = [];
   const groups: { type: ResourceType; objects: KubeObject[] }[] = [];
   for (const req of requests.requests) {
+    if ('error' in req) {
+      errors.push(req.error);
+      continue;
+    }
     const objects: KubeObject[] = [];
     if (req.names) {
       for (const name of req.names) {
         const obj = getObject(inv.sim, req.type, name, req.namespace ?? inv.namespace);
         if (obj) objects.push(obj);
-        else out.fail(notFoundText(req.type, name));
+        else errors.push(notFoundError(req.type, name));
       }
     } else {
       objects.push(...listObjects(inv.sim, req.type, allNamespaces ? undefined : inv.namespace).filter((o) => matchesSelector(selector.requirements, o.metadata.labels)));
     }
     groups.push({ type: req.type, objects });
   }
+  reportVisitErrors(out, errors, requests.streamError);
 
   const all = groups.flatMap((g) => g.objects);
-  const named = requests.requests.every((r) => r.names);
+  // SRC: cli-runtime pkg/resource/builder.go: one name, or one plain file, implies a single item (else a List is printed).
+  const single = all.length === 1 && (inv.flags.has('filename') ? singleFile(inv) : singleName(requests.requests));
   if (format.format.kind !== 'table') {
     const nameOf = (o: KubeObject) => objectLabel(groups.find((g) => g.objects.includes(o))!.type, o.metadata.name);
-    const printed = printStructured(all, format.format, { single: named && all.length === 1 && requests.requests.length === 1, nameOf, noHeaders: flags.bool('no-headers') });
+    const printed = printStructured(all, format.format, { single, nameOf, noHeaders: flags.bool('no-headers') });
     if (!printed.ok) return kubectlError(printed.message);
     return prepend(out, printed.text).done();
   }
@@ -91,20 +100,28 @@ function runGet(inv: Invocation) {
   return prepend(out, printed.stdout).done();
 }
 
-// Objects named in -f files, or the positional TYPE/NAME arguments.
-function requestsOf(inv: Invocation): { ok: true; requests: (ResourceRequest & { namespace?: string })[] } | { ok: false; message: string } {
+type GetRequest = (ResourceRequest & { namespace?: string }) | { error: CliError };
+
+// Objects named in -f files (each document's error kept in its place, the files' stream error apart), or the positional TYPE/NAME arguments.
+function requestsOf(inv: Invocation): { ok: true; requests: GetRequest[]; streamError?: CliError } | { ok: false; message: string } {
   if (inv.flags.has('filename')) {
     if (inv.args.length > 0) return { ok: false, message: 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well' };
-    const read = readObjects(inv);
+    const read = fileTargets(inv);
     if (!read.ok) return read;
-    const requests: (ResourceRequest & { namespace?: string })[] = [];
-    for (const { object } of read.objects) {
-      const type = inv.sim.resources.byKind(object.apiVersion, object.kind);
-      if (type) requests.push({ type, names: [object.metadata.name], namespace: object.metadata.namespace ?? inv.namespace });
-    }
-    return { ok: true, requests };
+    const requests = read.targets.map((t): GetRequest => ('error' in t ? t : { type: t.type, names: [t.name], namespace: t.namespace }));
+    return read.streamError ? { ok: true, requests, streamError: read.streamError } : { ok: true, requests };
   }
   return parseResourceArgs(inv.sim, inv.args);
+}
+
+function singleName(requests: GetRequest[]): boolean {
+  const [only] = requests;
+  return requests.length === 1 && only !== undefined && 'names' in only && only.names?.length === 1;
+}
+
+// SRC: cli-runtime pkg/resource/visitor.go RetrieveLatest: the server's NotFound, without the file name (not AddSourceToErr).
+function notFoundError(type: ResourceType, name: string): CliError {
+  return { kind: 'status', status: { code: 404, reason: 'NotFound', message: `${quotedObject(type, name)} not found` }, context: { operation: 'getting' } };
 }
 
 function prepend(out: KubectlOutput, text: string): KubectlOutput {
