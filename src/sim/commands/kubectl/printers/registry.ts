@@ -2,7 +2,7 @@
 import { DEFAULT_PRINTER, type TablePrinter } from './printer.ts';
 import { servicePrinter, endpointsPrinter, endpointSlicePrinter } from './services.ts';
 import { podPrinter } from './pods.ts';
-import { deploymentPrinter, replicaSetPrinter, daemonSetPrinter } from './workloads.ts';
+import { deploymentPrinter, replicaSetPrinter, daemonSetPrinter, jobPrinter } from './workloads.ts';
 import { namespacePrinter, nodePrinter, configMapPrinter, secretPrinter, eventPrinter, serviceAccountPrinter, createdAtPrinter, bindingPrinter } from './cluster.ts';
 import { ingressPrinter, ingressClassPrinter, ipAddressPoolPrinter, l2AdvertisementPrinter } from './networking.ts';
 
@@ -15,6 +15,7 @@ export const PRINTERS: Record<string, TablePrinter> = {
   Deployment: deploymentPrinter,
   ReplicaSet: replicaSetPrinter,
   DaemonSet: daemonSetPrinter,
+  Job: jobPrinter,
   Namespace: namespacePrinter,
   Node: nodePrinter,
   ConfigMap: configMapPrinter,

@@ -1,9 +1,11 @@
-/** Table printers for Deployments, ReplicaSets and DaemonSets (Pods: pods.ts). */
+/** Table printers for Deployments, ReplicaSets, DaemonSets and Jobs (Pods: pods.ts). */
 import type { Deployment, ReplicaSet, DaemonSet, PodTemplate } from '../../../../model/apps.ts';
+import type { Job } from '../../../../model/batch.ts';
+import { humanDuration } from '../../../render/duration.ts';
 import type { LabelSelector } from '../../../../model/meta.ts';
 import { age, count, field, formatLabels, type TablePrinter } from './printer.ts';
 
-// SRC: kubernetes pkg/printers/internalversion/printers.go printDeployment, printReplicaSet, printDaemonSet (v1.31).
+// SRC: kubernetes pkg/printers/internalversion/printers.go printDeployment, printReplicaSet, printDaemonSet, printJob (v1.31).
 
 /** NAME READY UP-TO-DATE AVAILABLE AGE [CONTAINERS IMAGES SELECTOR]. */
 export const deploymentPrinter: TablePrinter = {
@@ -45,6 +47,43 @@ export const daemonSetPrinter: TablePrinter = {
     return ctx.wide ? [...row, ...templateColumns(ds.spec.template, ds.spec.selector)] : row;
   },
 };
+
+/** NAME STATUS COMPLETIONS DURATION AGE [CONTAINERS IMAGES SELECTOR]. */
+export const jobPrinter: TablePrinter = {
+  headers: (wide) => ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])],
+  row(obj, ctx) {
+    const job = obj as Job;
+    const row = [job.metadata.name, jobStatus(job), jobCompletions(job), jobDuration(job, ctx.now), age(job, ctx)];
+    return ctx.wide ? [...row, ...templateColumns(job.spec.template, job.spec.selector ?? {})] : row;
+  },
+};
+
+// `succeeded/completions`; without completions `succeeded/1`, or `succeeded/1 of P` when parallelism > 1.
+function jobCompletions(job: Job): string {
+  const succeeded = job.status?.succeeded ?? 0;
+  if (job.spec.completions !== undefined) return `${succeeded}/${job.spec.completions}`;
+  const parallelism = job.spec.parallelism ?? 0;
+  return parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
+}
+
+// completionTime − startTime once done, time since start while running, empty before the start.
+function jobDuration(job: Job, now: Date): string {
+  const start = job.status?.startTime;
+  if (!start) return '';
+  const end = job.status?.completionTime ? Date.parse(job.status.completionTime) : now.getTime();
+  return humanDuration(end - Date.parse(start));
+}
+
+// The first condition that holds, in printJob's order; Running otherwise.
+function jobStatus(job: Job): string {
+  const holds = (type: string) => job.status?.conditions?.some((c) => c.type === type && c.status === 'True') ?? false;
+  if (holds('Complete')) return 'Complete';
+  if (holds('Failed')) return 'Failed';
+  if (job.metadata.deletionTimestamp) return 'Terminating';
+  if (holds('Suspended')) return 'Suspended';
+  if (holds('FailureTarget')) return 'FailureTarget';
+  return 'Running';
+}
 
 // CONTAINERS, IMAGES (comma-joined) and the selector as metav1.LabelSelectorAsSelector prints it.
 function templateColumns(template: PodTemplate, selector: LabelSelector): string[] {
