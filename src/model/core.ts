@@ -8,7 +8,24 @@ export interface Namespace extends KubeObject { kind: 'Namespace'; status?: { ph
 export interface Node extends KubeObject {
   kind: 'Node';
   spec: { podCIDR: string; podCIDRs?: string[]; taints?: { key: string; effect: string }[] };
-  status: { addresses: { type: 'InternalIP' | 'Hostname' | 'ExternalIP'; address: string }[]; conditions?: Condition[] };
+  status: {
+    addresses: { type: 'InternalIP' | 'Hostname' | 'ExternalIP'; address: string }[];
+    conditions?: NodeCondition[];
+    capacity?: Record<string, string>;
+    allocatable?: Record<string, string>;
+    nodeInfo?: NodeSystemInfo;
+    daemonEndpoints?: { kubeletEndpoint: { Port: number } };
+    images?: { names: string[]; sizeBytes: number }[];
+  };
+}
+
+/** A node condition: the kubelet stamps when it last posted it and when its status last changed. */
+export interface NodeCondition extends Condition { lastHeartbeatTime?: string; lastTransitionTime?: string }
+
+/** status.nodeInfo, as the kubelet reports it (core/v1 NodeSystemInfo). */
+export interface NodeSystemInfo {
+  machineID: string; systemUUID: string; bootID: string; kernelVersion: string; osImage: string; containerRuntimeVersion: string;
+  kubeletVersion: string; kubeProxyVersion: string; operatingSystem: string; architecture: string;
 }
 
 /** A status condition (Ready, Available…). */

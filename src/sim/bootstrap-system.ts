@@ -1,52 +1,8 @@
-/** The control-plane objects `kubeadm init` leaves: nodes, the kubernetes Service, kube-apiserver, CoreDNS. */
+/** The control-plane objects `kubeadm init` leaves: the kubernetes Service, kube-apiserver, CoreDNS (nodes: bootstrap-node.ts). */
 import type { KubeObject } from '../model/meta.ts';
-import type { EndpointSlice, Endpoints, Node } from '../model/core.ts';
+import type { EndpointSlice, Endpoints } from '../model/core.ts';
 import type { LabNode, Topology } from './topology.ts';
-
-/** Kubernetes release the lab runs (the tutorial's September 2024 cluster). */
-export const KUBERNETES_VERSION = 'v1.31.0';
-/** CoreDNS image kubeadm v1.31 deploys. */
-export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
-
-/** A Node as the kubelet registers it under kubeadm, with flannel's annotations. SRC: pkg/kubelet/kubelet_node_status.go. */
-export function nodeObject(node: LabNode): Node {
-  const controlPlane = node.role === 'control-plane';
-  return {
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: {
-      name: node.name,
-      labels: {
-        'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux',
-        'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux',
-        // SRC: cmd/kubeadm/app/phases/markcontrolplane — role label, LB exclusion label and NoSchedule taint.
-        ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
-      },
-      annotations: {
-        'flannel.alpha.coreos.com/backend-type': 'vxlan',
-        'flannel.alpha.coreos.com/kube-subnet-manager': 'true',
-        'flannel.alpha.coreos.com/public-ip': node.ip,
-        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
-        'node.alpha.kubernetes.io/ttl': '0',
-        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
-      },
-    },
-    spec: { podCIDR: node.podCIDR, podCIDRs: [node.podCIDR], ...(controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}) },
-    status: {
-      addresses: [{ type: 'InternalIP', address: node.ip }, { type: 'Hostname', address: node.name }],
-      conditions: [
-        { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
-        { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
-        { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
-        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
-      ],
-      nodeInfo: {
-        architecture: 'amd64', operatingSystem: 'linux', osImage: 'Red Hat Enterprise Linux 9.1 (Plow)',
-        kernelVersion: '5.14.0-162.6.1.el9_1.x86_64', containerRuntimeVersion: 'containerd://1.7.20', kubeletVersion: KUBERNETES_VERSION,
-      },
-    } as Node['status'],
-  };
-}
+import { COREDNS_IMAGE, KUBERNETES_VERSION } from './bootstrap-node.ts';
 
 /** default/kubernetes as the apiserver's controller creates it (SRC: pkg/controlplane/controller/kubernetesservice). */
 export function kubernetesService(t: Topology): KubeObject {

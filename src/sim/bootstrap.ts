@@ -5,7 +5,8 @@
  */
 import type { KubeObject } from '../model/meta.ts';
 import type { Simulation } from './simulation.ts';
-import { coreDnsObjects, KUBERNETES_VERSION, kubeApiServerPod, kubernetesEndpoints, kubernetesService, nodeObject } from './bootstrap-system.ts';
+import { coreDnsObjects, kubeApiServerPod, kubernetesEndpoints, kubernetesService } from './bootstrap-system.ts';
+import { KUBERNETES_VERSION, nodeObject } from './bootstrap-node.ts';
 import { kubeProxyObjects } from './bootstrap-kube-proxy.ts';
 import { randomUid } from './controllers/workload-meta.ts';
 
@@ -22,7 +23,7 @@ export function bootstrapCluster(sim: Simulation): void {
     create(sim, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } });
   }
   for (const sa of ['coredns', 'kube-proxy']) create(sim, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa, namespace: 'kube-system' } });
-  create(sim, nodeObject(master));
+  create(sim, nodeObject(master, sim.clock.now()));
   create(sim, kubernetesService(t));
   // The apiserver writes its own endpoints (no selector on the kubernetes Service).
   for (const obj of kubernetesEndpoints(master.ip, t.apiServerPort)) {
@@ -31,7 +32,7 @@ export function bootstrapCluster(sim: Simulation): void {
   create(sim, kubeApiServerPod(t, master));
   for (const obj of coreDnsObjects(t)) create(sim, obj);
   sim.settle();
-  for (const node of t.nodes) if (node !== master) create(sim, nodeObject(node));
+  for (const node of t.nodes) if (node !== master) create(sim, nodeObject(node, sim.clock.now()));
   for (const obj of kubeProxyObjects({ clusterCIDR: t.podCIDR, server: `https://${master.ip}:${t.apiServerPort}`, image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}` })) create(sim, obj);
   sim.settle();
   backdate(sim, LAB_AGE_MS);

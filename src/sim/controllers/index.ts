@@ -12,6 +12,7 @@ import { endpointsController } from './endpoints.ts';
 import { endpointSliceController } from './endpointslice.ts';
 import { ingressStatusController } from './ingress-status.ts';
 import { metallbController } from './metallb.ts';
+import { nodeHeartbeatController } from './node-heartbeat.ts';
 import { imageCatalogue } from '../apps/catalogue.ts';
 
 /** Run in this order until nothing changes. */
@@ -27,4 +28,5 @@ export const CONTROLLERS: readonly Controller[] = [
   endpointSliceController,
   metallbController,
   ingressStatusController,
+  nodeHeartbeatController,
 ];

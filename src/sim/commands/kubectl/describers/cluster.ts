@@ -51,7 +51,9 @@ export const describeNode: Describer = (obj, ctx) => {
   for (const p of pods) w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t${ageOf(p.metadata.creationTimestamp, ctx.now)}\n`);
   w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(1, 'Resource\tRequests\tLimits\n').write(1, '--------\t--------\t------\n');
-  for (const r of ['cpu', 'memory', 'ephemeral-storage']) w.write(1, `${r}\t0 (0%)\t0 (0%)\n`);
+  // describeNodeResource then lists the allocatable hugepage sizes, sorted (IsHugePageResourceName).
+  const hugePages = Object.keys(node.status.allocatable ?? {}).filter((r) => r.startsWith('hugepages-')).sort();
+  for (const r of ['cpu', 'memory', 'ephemeral-storage', ...hugePages]) w.write(1, `${r}\t0 (0%)\t0 (0%)\n`);
   writeEvents(w, node, ctx);
   return w.toString();
 };
