@@ -1,4 +1,5 @@
 /** The control-plane objects `kubeadm init` leaves: the kubernetes Service, kube-apiserver, CoreDNS (nodes: bootstrap-node.ts). */
+import { createHash } from 'node:crypto';
 import type { KubeObject } from '../model/meta.ts';
 import type { EndpointSlice, Endpoints } from '../model/core.ts';
 import type { LabNode, Topology } from './topology.ts';
@@ -29,14 +30,19 @@ export function kubernetesEndpoints(masterIP: string, port: number): [Endpoints,
   ];
 }
 
-/** The kube-apiserver mirror pod of the static manifest /etc/kubernetes/manifests/kube-apiserver.yaml. */
-export function kubeApiServerPod(t: Topology, master: LabNode): KubeObject {
-  return {
+/**
+ * The kube-apiserver mirror pod of the static manifest /etc/kubernetes/manifests/kube-apiserver.yaml, with the
+ * annotations the kubelet adds (SRC: pkg/kubelet/config/common.go applyDefaults, config.go recordFirstSeenTime,
+ * pod/mirror_client.go CreateMirrorPod). The hash is the kubelet's form (MD5, hex) over kubelab's manifest JSON,
+ * not over Go's object dump, so its value differs from a real node's. Being a mirror pod, it gets no ServiceAccount.
+ */
+export function kubeApiServerPod(t: Topology, master: LabNode, seen: Date): KubeObject {
+  const pod = {
     apiVersion: 'v1', kind: 'Pod',
     metadata: {
       name: `kube-apiserver-${master.name}`, namespace: 'kube-system',
       labels: { component: 'kube-apiserver', tier: 'control-plane' },
-      annotations: { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${master.ip}:${t.apiServerPort}`, 'kubernetes.io/config.source': 'file' },
+      annotations: { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${master.ip}:${t.apiServerPort}`, 'kubernetes.io/config.source': 'file' } as Record<string, string>,
     },
     spec: {
       nodeName: master.name, hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2000001000,
@@ -50,6 +56,11 @@ export function kubeApiServerPod(t: Topology, master: LabNode): KubeObject {
       }],
     },
   };
+  const hash = createHash('md5').update(JSON.stringify(pod)).digest('hex');
+  Object.assign(pod.metadata.annotations, {
+    'kubernetes.io/config.hash': hash, 'kubernetes.io/config.mirror': hash, 'kubernetes.io/config.seen': seen.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
+  return pod;
 }
 
 /** kube-dns Service, CoreDNS Deployment and its Corefile (SRC: cmd/kubeadm/app/phases/addons/dns/manifests.go, v1.31). */

@@ -18,9 +18,9 @@ export function bootstrapCluster(sim: Simulation): void {
   const t = sim.topology;
   const master = t.nodes.find((n) => n.role === 'control-plane');
   if (!master) throw new Error('topology has no control-plane node');
+  // Their `default` ServiceAccount and kube-root-ca.crt ConfigMap come from the controllers (namespace-defaults.ts).
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     create(sim, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } });
-    create(sim, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } });
   }
   for (const sa of ['coredns', 'kube-proxy']) create(sim, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa, namespace: 'kube-system' } });
   create(sim, nodeObject(master, sim.clock.now()));
@@ -29,7 +29,7 @@ export function bootstrapCluster(sim: Simulation): void {
   for (const obj of kubernetesEndpoints(master.ip, t.apiServerPort)) {
     sim.store.put({ ...obj, metadata: { ...obj.metadata, uid: randomUid(sim.rng), creationTimestamp: timestamp(sim.clock.now()) } });
   }
-  create(sim, kubeApiServerPod(t, master));
+  create(sim, kubeApiServerPod(t, master, sim.clock.now()));
   for (const obj of coreDnsObjects(t)) create(sim, obj);
   sim.settle();
   for (const node of t.nodes) if (node !== master) create(sim, nodeObject(node, sim.clock.now()));

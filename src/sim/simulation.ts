@@ -11,6 +11,7 @@ import { CONTROLLERS } from './controllers/index.ts';
 import type { Controller, ControllerContext, NodeLocalState } from './controllers/controller.ts';
 import { createApiServer } from './apiserver/api-server.ts';
 import type { ApiServer } from './apiserver/types.ts';
+import { admitControllerCreate } from './apiserver/pod-admission.ts';
 import { imageCatalogue } from './apps/catalogue.ts';
 import type { AppImage, AppProcess } from './apps/app.ts';
 import type { Pod } from '../model/core.ts';
@@ -88,7 +89,10 @@ export class Simulation {
           if (change.op === 'put') {
             const current = this.store.get(change.object.kind, change.object.metadata.name, change.object.metadata.namespace);
             if (current && sameContent(current, change.object)) continue;
-            this.store.put(change.object);
+            // A controller's create is a POST like any other: Pods pass mutating admission (or are refused).
+            const object = current ? change.object : admitControllerCreate(change.object, this);
+            if (!object) continue;
+            this.store.put(object);
           } else if (!this.store.delete(change.ref)) {
             continue;
           }

@@ -8,7 +8,7 @@ import type { Simulation } from '../simulation.ts';
 import type { ApiServer } from './types.ts';
 import { createApiServer } from './api-server.ts';
 
-/** A simulation-shaped object with an API server and the default, kube-system namespaces. */
+/** A simulation-shaped object with an API server and the default, kube-system namespaces (with their default ServiceAccounts). */
 export function testSimulation(seed = 1): { sim: Simulation; api: ApiServer } {
   const topology = defaultTopology();
   const partial = {
@@ -22,9 +22,12 @@ export function testSimulation(seed = 1): { sim: Simulation; api: ApiServer } {
   };
   const sim = partial as unknown as Simulation;
   const api = createApiServer(sim);
+  // Each with the `default` ServiceAccount the serviceaccount controller would add (pod admission needs it).
   for (const name of ['default', 'kube-system']) {
     const result = api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     if (!result.ok) throw new Error(result.status.message);
+    const account = api.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } });
+    if (!account.ok) throw new Error(account.status.message);
   }
   return { sim, api };
 }

@@ -49,7 +49,10 @@ export function createObject(ctx: WriteContext, input: KubeObject, dryRun: boole
     if (allocation) return fail(allocation);
   }
   stampNewObject(sim, obj, tracksGeneration(rt, isBuiltIn(rt)));
-  if (obj.kind === 'Pod') admitPod(obj);
+  if (obj.kind === 'Pod') {
+    const refused = admitPod(obj, sim);
+    if (refused) return fail(refused);
+  }
   const invalid = validate(sim, rt, obj, undefined);
   if (invalid) return fail(invalid);
   const admitted = admit(ctx, 'CREATE', obj, undefined);

@@ -13,10 +13,15 @@ import { endpointSliceController } from './endpointslice.ts';
 import { ingressStatusController } from './ingress-status.ts';
 import { metallbController } from './metallb.ts';
 import { nodeHeartbeatController } from './node-heartbeat.ts';
+import { createRootCaPublisher, serviceAccountController } from './namespace-defaults.ts';
+import { CLUSTER_CA_PEM } from '../apps/kube-apiserver-certificate.ts';
 import { imageCatalogue } from '../apps/catalogue.ts';
 
 /** Run in this order until nothing changes. */
 export const CONTROLLERS: readonly Controller[] = [
+  // Namespace standard objects first, so the pods created below find their `default` account.
+  serviceAccountController,
+  createRootCaPublisher(CLUSTER_CA_PEM),
   // deployment → replicaset → daemonset → job → scheduler/kubelet → endpoints/endpointslices → metallb → ingress status
   deploymentController,
   replicaSetController,

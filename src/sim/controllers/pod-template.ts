@@ -40,9 +40,9 @@ export function podFromTemplate(ctx: ControllerContext, template: PodTemplate, o
 }
 
 /**
- * The Pod defaults the API server fills in (when the template did not already carry them).
- * SRC: kubernetes pkg/apis/core/v1/defaults.go SetDefaults_PodSpec, SetDefaults_Container, SetDefaults_ContainerPort;
- * plugin/pkg/admission/defaulttolerationseconds (not-ready/unreachable for 300s).
+ * The Pod defaults the API server fills in (when the template did not already carry them); the admission plugins
+ * (service account, priority, default toleration seconds) run when the simulation stores the new pod.
+ * SRC: kubernetes pkg/apis/core/v1/defaults.go SetDefaults_PodSpec, SetDefaults_Container, SetDefaults_ContainerPort.
  */
 export function defaultPodSpec(spec: PodSpec): PodSpec {
   const s = spec as PodSpec & Record<string, unknown>;
@@ -52,15 +52,6 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
   s['terminationGracePeriodSeconds'] ??= 30;
   s['securityContext'] ??= {};
   s['enableServiceLinks'] ??= true;
-  s['preemptionPolicy'] ??= 'PreemptLowerPriority';
-  s['priority'] ??= 0;
-  s['serviceAccountName'] ??= 'default';
-  s['serviceAccount'] ??= s['serviceAccountName'];
-  const tolerations = (s['tolerations'] as { key?: string }[] | undefined) ?? [];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    if (!tolerations.some((t) => t.key === key)) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 } as { key: string });
-  }
-  s['tolerations'] = tolerations;
   s.containers = s.containers.map(defaultContainer);
   return s;
 }

@@ -103,7 +103,21 @@ export function writeVolumes(w: DescribeWriter, volumes: Loose[] | undefined, sp
     else if (src('emptyDir')) w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${str(src('emptyDir')!['medium'])}\n    SizeLimit:\t${str(src('emptyDir')!['sizeLimit']) || '<unset>'}\n`);
     else if (src('secret')) w.write(2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${str(src('secret')!['secretName'])}\n    Optional:\t${src('secret')!['optional'] === true}\n`);
     else if (src('configMap')) w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${str(src('configMap')!['name'])}\n    Optional:\t${src('configMap')!['optional'] === true}\n`);
+    else if (src('projected')) writeProjected(w, src('projected')!);
     else w.write(2, '<unknown>\n');
+  }
+}
+
+// printProjectedVolumeSource: one line per source; optional flags are *bool printed with %v (<nil> when unset).
+function writeProjected(w: DescribeWriter, projected: Loose): void {
+  w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
+  const optional = (s: Loose) => (typeof s['optional'] === 'boolean' ? String(s['optional']) : '<nil>');
+  for (const source of (projected['sources'] as Loose[] | undefined) ?? []) {
+    const part = (k: string) => source[k] as Loose | undefined;
+    if (part('secret')) w.write(2, `SecretName:\t${str(part('secret')!['name'])}\n    SecretOptionalName:\t${optional(part('secret')!)}\n`);
+    else if (part('downwardAPI')) w.write(2, 'DownwardAPI:\ttrue\n');
+    else if (part('configMap')) w.write(2, `ConfigMapName:\t${str(part('configMap')!['name'])}\n    ConfigMapOptional:\t${optional(part('configMap')!)}\n`);
+    else if (part('serviceAccountToken')) w.write(2, `TokenExpirationSeconds:\t${str(part('serviceAccountToken')!['expirationSeconds'])}\n`);
   }
 }
 

@@ -13,7 +13,7 @@ import type { Container } from '../../../../model/core.ts';
 
 // Layout checked against kubernetes staging/src/k8s.io/kubectl/pkg/describe/describe.go (v1.31) describePod,
 // describeContainers, describeDeployment/DescribePodTemplate, describeNode/describeNodeResource; the pod's
-// tolerations are the two DefaultTolerationSeconds admission adds (300 s).
+// tolerations are the two DefaultTolerationSeconds admission adds (300 s), its volume the ServiceAccount admission's.
 async function describe(what: (pod: string) => string) {
   const sim = new Simulation({ seed: 7 });
   const workdir = mkdtempSync(join(tmpdir(), 'kubectl-describe-'));
@@ -40,7 +40,9 @@ test('describe pod: default tolerations, BestEffort, container state and the Con
   assert.match(text, /\nTolerations: +node\.kubernetes\.io\/not-ready:NoExecute op=Exists for 300s\n +node\.kubernetes\.io\/unreachable:NoExecute op=Exists for 300s\n/);
   assert.match(text, /\nQoS Class: +BestEffort\n/);
   assert.match(text, /\n    State: +Running\n      Started: +\w{3}, /);
-  assert.match(text, /\nVolumes: +<none>\n/);
+  // ServiceAccount admission's projected volume (describe.go printProjectedVolumeSource), mounted read-only.
+  assert.match(text, /\n      \/var\/run\/secrets\/kubernetes\.io\/serviceaccount from (kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}) \(ro\)\n/);
+  assert.match(text, /\nVolumes:\n  kube-api-access-\w{5}:\n    Type: +Projected \(a volume that contains injected data from multiple sources\)\n    TokenExpirationSeconds: +3607\n    ConfigMapName: +kube-root-ca\.crt\n    ConfigMapOptional: +<nil>\n    DownwardAPI: +true\n/);
 });
 
 const tolerationCases: { name: string; tolerations: Record<string, unknown>[]; want: string }[] = [
