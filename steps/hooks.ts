@@ -47,7 +47,8 @@ Before(async function (this: LabWorld, { pickle, gherkinDocument }: ITestCaseHoo
   this.runSeed = runSeed;
   this.seed = scenarioSeed(runSeed, `${uri}:${line}`);
   this.featureDir = path.dirname(path.resolve(pickle.uri));
-  this.workdir = path.resolve('reports', 'work', `${path.basename(uri, '.feature')}-${line}`);
+  // One folder per backend, so the simulator and wire runs of `npm test` (run side by side) never share one.
+  this.workdir = path.resolve('reports', 'work', this.backend, `${path.basename(uri, '.feature')}-${line}`);
   await rm(this.workdir, { recursive: true, force: true });
   await mkdir(this.workdir, { recursive: true });
   this.attach(
