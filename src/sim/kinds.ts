@@ -30,6 +30,7 @@ export const BUILT_IN_RESOURCES: readonly ResourceType[] = [
   r('DaemonSet', 'apps/v1', 'daemonsets', ['ds'], true),
   r('Job', 'batch/v1', 'jobs', [], true),
   r('EndpointSlice', 'discovery.k8s.io/v1', 'endpointslices', [], true),
+  r('Lease', 'coordination.k8s.io/v1', 'leases', [], true),
   r('Ingress', 'networking.k8s.io/v1', 'ingresses', ['ing'], true),
   r('IngressClass', 'networking.k8s.io/v1', 'ingressclasses', [], false),
   r('Role', 'rbac.authorization.k8s.io/v1', 'roles', [], true),

@@ -13,6 +13,7 @@ import { endpointSliceController } from './endpointslice.ts';
 import { ingressStatusController } from './ingress-status.ts';
 import { metallbController } from './metallb.ts';
 import { nodeHeartbeatController } from './node-heartbeat.ts';
+import { nodeLeaseController } from './node-lease.ts';
 import { createRootCaPublisher, serviceAccountController } from './namespace-defaults.ts';
 import { CLUSTER_CA_PEM } from '../apps/kube-apiserver-certificate.ts';
 import { imageCatalogue } from '../apps/catalogue.ts';
@@ -34,4 +35,5 @@ export const CONTROLLERS: readonly Controller[] = [
   metallbController,
   ingressStatusController,
   nodeHeartbeatController,
+  nodeLeaseController,
 ];

@@ -1,8 +1,8 @@
 /**
  * The kubelet's periodic node status report. Every 10 s the kubelet recomputes its node status but posts it only
  * when something changed or when nodeStatusReportFrequency (5 min) has passed since the last post; an unchanged
- * status therefore gets a new lastHeartbeatTime every 5 minutes (its liveness in between goes to the node Lease,
- * which kubelab does not model). Reports are taken to fall exactly on 5-minute marks after the last transition
+ * status therefore gets a new lastHeartbeatTime every 5 minutes (liveness in between goes to the node Lease,
+ * node-lease.ts). Reports are taken to fall exactly on 5-minute marks after the last transition
  * (the real ones drift by up to the 10 s sync period).
  * SRC: kubernetes pkg/kubelet/kubelet_node_status.go tryUpdateNodeStatus, nodeStatusHasChanged;
  * pkg/kubelet/apis/config/v1beta1/defaults.go (NodeStatusReportFrequency 5m, NodeStatusUpdateFrequency 10s) (v1.31).

@@ -9,7 +9,7 @@ import { DescribeWriter, writeAnnotations, writeEvents, writeLabels, type Descri
 /** The node describer (capacity, lease and resource requests print as the node object carries them). */
 export const describeNode: Describer = (obj, ctx) => {
   // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/describe/describe.go describeNode, describeNodeResource,
-  // printTaintsMultilineWithIndent (v1.31). The node Lease is not modelled, so its block is left out.
+  // printTaintsMultilineWithIndent (v1.31).
   const node = obj as Node;
   const w = new DescribeWriter();
   w.line('Name', node.metadata.name).line('Roles', nodeRoles(node));
@@ -21,6 +21,16 @@ export const describeNode: Describer = (obj, ctx) => {
   w.line('Taints', taints.length === 0 ? '<none>' : taintText(taints[0]!));
   for (const t of taints.slice(1)) w.write(0, `\t${taintText(t)}\n`);
   w.line('Unschedulable', String(field(node, 'spec', 'unschedulable') === true));
+  // The node's Lease in kube-node-lease; without one (NotFound) the block is left out.
+  const lease = ctx.store.get('Lease', node.metadata.name, 'kube-node-lease');
+  if (lease) {
+    const spec = (lease.spec ?? {}) as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+    w.write(0, 'Lease:\n');
+    w.write(1, `HolderIdentity:\t${text(spec['holderIdentity']) ?? '<unset>'}\n`);
+    w.write(1, `AcquireTime:\t${describeTime(text(spec['acquireTime']))}\n`);
+    w.write(1, `RenewTime:\t${describeTime(text(spec['renewTime']))}\n`);
+  }
   const conditions = (node.status.conditions ?? []) as (Record<string, string> & { type: string; status: string })[];
   if (conditions.length > 0) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');

@@ -96,6 +96,12 @@ export const serviceAccountPrinter: TablePrinter = {
   row: (obj, ctx) => [obj.metadata.name, String((field(obj, 'secrets') as unknown[] | undefined)?.length ?? 0), age(obj, ctx)],
 };
 
+/** NAME HOLDER AGE (SRC: printers.go printLease). */
+export const leasePrinter: TablePrinter = {
+  headers: () => ['NAME', 'HOLDER', 'AGE'],
+  row: (obj, ctx) => [obj.metadata.name, String(field(obj, 'spec', 'holderIdentity') ?? ''), age(obj, ctx)],
+};
+
 /** NAME CREATED AT (Roles, ClusterRoles). */
 export const createdAtPrinter: TablePrinter = {
   headers: () => ['NAME', 'CREATED AT'],

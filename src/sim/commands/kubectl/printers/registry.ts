@@ -3,7 +3,7 @@ import { DEFAULT_PRINTER, type TablePrinter } from './printer.ts';
 import { servicePrinter, endpointsPrinter, endpointSlicePrinter } from './services.ts';
 import { podPrinter } from './pods.ts';
 import { deploymentPrinter, replicaSetPrinter, daemonSetPrinter, jobPrinter } from './workloads.ts';
-import { namespacePrinter, nodePrinter, configMapPrinter, secretPrinter, eventPrinter, serviceAccountPrinter, createdAtPrinter, bindingPrinter } from './cluster.ts';
+import { namespacePrinter, nodePrinter, configMapPrinter, secretPrinter, eventPrinter, serviceAccountPrinter, createdAtPrinter, bindingPrinter, leasePrinter } from './cluster.ts';
 import { ingressPrinter, ingressClassPrinter, ipAddressPoolPrinter, l2AdvertisementPrinter } from './networking.ts';
 
 /** Table printers by kind; kinds without an entry print NAME and AGE. */
@@ -22,6 +22,7 @@ export const PRINTERS: Record<string, TablePrinter> = {
   Secret: secretPrinter,
   Event: eventPrinter,
   ServiceAccount: serviceAccountPrinter,
+  Lease: leasePrinter,
   Role: createdAtPrinter,
   ClusterRole: createdAtPrinter,
   RoleBinding: bindingPrinter,
