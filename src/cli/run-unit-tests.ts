@@ -1,7 +1,7 @@
 /**
  * Runs every `*.test.ts` under src/ and steps/ in one process: node 20's `--test` starts one process per
  * file (each re-transpiling the code with tsx), which made the suite 4× slower on a 2-core machine.
- * Usage: `node --import tsx --test-reporter=spec src/run-unit-tests.ts [path-substring…]`.
+ * Usage: `node --import tsx --test-reporter=spec src/cli/run-unit-tests.ts [path-substring…]`.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
