@@ -7,16 +7,11 @@
  */
 import type { Ingress } from '../../../model/networking.ts';
 import { defineAnnotation, invalidWarning, readBool, readInt, readString } from './define.ts';
+import type { TrafficShapingPolicy } from '../types.ts';
 
-/** The canary settings of an Ingress. */
-export interface CanaryConfig {
+/** The canary settings of an Ingress: the traffic-shaping policy it gives its backend, when enabled. */
+export interface CanaryConfig extends TrafficShapingPolicy {
   enabled: boolean;
-  weight: number;
-  weightTotal: number;
-  header: string;
-  headerValue: string;
-  headerPattern: string;
-  cookie: string;
 }
 
 const OFF: CanaryConfig = { enabled: false, weight: 0, weightTotal: 100, header: '', headerValue: '', headerPattern: '', cookie: '' };
