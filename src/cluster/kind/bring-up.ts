@@ -10,6 +10,7 @@ import { Kubectl } from './kubectl.ts';
 import { preflight, inspectPool } from './preflight.ts';
 import { sweepStale, OWNER_LABEL } from './sweep.ts';
 import { installAddon } from './addons.ts';
+import { installNodeTools, type NodeToolsSource } from './node-tools.ts';
 import { runActions, type Action, type ActionRecord } from './actions.ts';
 import { kindCacheDir, removeRunState, writeRunState, type KindRunState, type RealNode } from './run-state.ts';
 import type { ManifestSource } from './manifests.ts';
@@ -30,6 +31,8 @@ export interface KindRunOptions {
   network: string;
   poolSize: number;
   minMemoryBytes: number;
+  /** Where ipvsadm and dig come from on the nodes (default: apt-get in each node). */
+  nodeTools?: NodeToolsSource;
 }
 
 /** What bring-up actions share. */
@@ -79,6 +82,10 @@ export function bringUpActions(): Action<BringUpContext>[] {
     { name: 'read-nodes', timeoutMs: 30_000, run: async (c) => {
       c.nodes = realNodes((await c.kubectl.list('nodes')) as unknown as NodeView[]);
       c.versions['kubernetes'] = c.pins.nodeImage.split(':')[1]?.split('@')[0] ?? 'unknown';
+    } },
+    { name: 'install-node-tools', timeoutMs: 600_000, run: async (c) => {
+      // Per node: apt-get update + install takes 20-60 s on a good line; the action bounds the whole.
+      await installNodeTools(c.exec, (c.nodes ?? []).map((n) => n.name), c.opts.nodeTools ?? { kind: 'apt' }, 180_000);
     } },
     { name: 'carve-pool', timeoutMs: 30_000, run: async (c) => {
       const { subnet, pool } = await inspectPool(c.exec, c.opts.network, c.opts.poolSize);
@@ -161,5 +168,6 @@ function stateOf(c: BringUpContext): KindRunState {
     clusterName: c.opts.clusterName, kubeconfig: c.kubeconfig, ownerPid: c.opts.pid, reuse: c.opts.reuse,
     network: c.opts.network, subnet: c.subnet ?? '', pool: c.pool ?? { first: '', last: '' }, nodes: c.nodes ?? [],
     versions: { ...c.versions }, ...(c.opts.registryMirror ? { registryMirror: c.opts.registryMirror } : {}), missingImages: c.missingImages,
+    nodeTools: c.opts.nodeTools?.kind === 'skip' ? 'skipped' : 'installed',
   };
 }

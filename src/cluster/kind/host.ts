@@ -9,6 +9,8 @@
  *   KUBELAB_KIND_RETAIN=1          keep a partially created cluster when bring-up fails (for inspection)
  *   KUBELAB_REGISTRY_MIRROR=host   pull add-on images from a mirror (see image-mirror.ts for the path mapping)
  *   KUBELAB_MANIFESTS_DIR=dir      air-gapped: read add-on manifests from dir instead of downloading them
+ *   KUBELAB_NODE_TOOLS=skip        do not install ipvsadm and dig on the nodes (scenarios needing them fail saying why)
+ *   KUBELAB_NODE_TOOLS_DIR=dir     air-gapped: install them from the .deb files in dir (docker cp + dpkg -i)
  *   KIND_EXPERIMENTAL_DOCKER_NETWORK  kind's own variable: the Docker network (default "kind")
  */
 import path from 'node:path';
@@ -22,6 +24,7 @@ import { loadPinnedVersions } from './versions.ts';
 import { kindCacheDir, readRunState, requireRunState, type KindRunState } from './run-state.ts';
 import { runClusterName } from './sweep.ts';
 import { KindCluster } from './kind-cluster.ts';
+import { nodeToolsSource } from './node-tools.ts';
 import { startClientHost } from './client-host.ts';
 import type { ActionRecord } from './actions.ts';
 
@@ -67,6 +70,7 @@ export function kindOptions(env: Record<string, string | undefined>, user: KindU
     network: env['KIND_EXPERIMENTAL_DOCKER_NETWORK'] || 'kind',
     poolSize: 50,
     minMemoryBytes: 4 * 2 ** 30,
+    nodeTools: nodeToolsSource(env, root),
     ...(registryMirror ? { registryMirror } : {}),
     ...(manifestsDir ? { manifestsDir: path.resolve(root, manifestsDir) } : {}),
   };

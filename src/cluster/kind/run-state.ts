@@ -27,6 +27,8 @@ export interface KindRunState {
   registryMirror?: string;
   /** Scenario images that were not in the local Docker engine (pods using them must pull them). */
   missingImages: string[];
+  /** Whether install-node-tools put ipvsadm and dig on the nodes (absent: an older state file, treated as installed). */
+  nodeTools?: 'installed' | 'skipped';
 }
 
 /** Where the state and the kubeconfig of the kind backend live under the project root. */
