@@ -15,5 +15,11 @@ const CASES: { line: string; where: Where; route: ReturnType<typeof routeCommand
   { line: "awk '/x/ {print $1}' f | kubectl apply -f -", where: HOST, route: { kind: 'local' } },
   { line: 'curl howe-service', where: { kind: 'pod' }, route: { kind: 'pod', pod: 'test', namespace: 'default' } },
   { line: 'echo hi', where: HOST, route: { kind: 'client-host' } },
+  { line: 'yum install ipvsadm -y', where: MASTER, route: { kind: 'preinstalled', packages: ['ipvsadm'] } },
+  { line: 'dnf -y install ipvsadm bind-utils', where: { kind: 'node', node: 'k8s-node2' }, route: { kind: 'preinstalled', packages: ['ipvsadm', 'bind-utils'] } },
+  // Only what install-node-tools provides is "already there": other packages run (and fail) as typed.
+  { line: 'dnf install httpd-tools -y', where: MASTER, route: { kind: 'node', node: 'k8s-master' } },
+  { line: 'yum install ipvsadm -y && ipvsadm -Ln', where: MASTER, route: { kind: 'node', node: 'k8s-master' } },
+  { line: 'yum install ipvsadm -y', where: HOST, route: { kind: 'client-host' } },
 ];
 for (const c of CASES) test(`${c.where.kind}: ${c.line}`, () => assert.deepEqual(routeCommand(c.line, c.where), c.route));

@@ -17,6 +17,8 @@ import type { ClientHost, ClientHostFactory } from './client-host.ts';
 import { clientPodReady, restoreLab, type ScenarioBaseline } from './scenario-cleanup.ts';
 import { configureMetallbPool, setIngressServiceType } from './addons.ts';
 import { readKubeProxySettings, setApiServerFlags, setKubeProxySettings } from './lab-settings.ts';
+import { recordingRun } from './command-records.ts';
+import { preinstalledResult, skippedNodeTool } from './node-tool-commands.ts';
 
 /** What a scenario's KindCluster is built from. */
 export interface KindClusterDeps {
@@ -39,6 +41,8 @@ export class KindCluster implements Cluster {
   #hosts: { name: string; ip: string }[] = [];
   #client: ClientHost | undefined;
   #clientWorkdir = '';
+  /** Numbers each command's header-dump files, so two commands never read each other's. */
+  #runs = 0;
   readonly #baseline: ScenarioBaseline;
 
   private constructor(deps: KindClusterDeps, baseline: ScenarioBaseline) {
@@ -93,9 +97,16 @@ export class KindCluster implements Cluster {
   }
 
   async run(command: string, where: Where, workdir: string): Promise<CommandResult> {
-    const line = this.#map.toReal(command);
+    const real = this.#map.toReal(command);
     const warnings = this.#map.unmapped(command).map((ip) => `${ip} is a lab address with no counterpart on the kind cluster; the command used it unchanged`);
-    const route = routeCommand(line, where);
+    const route = routeCommand(real, where);
+    if (route.kind === 'preinstalled') return preinstalledResult(command, where, route.packages, this.#d.state.nodeTools === 'skipped', warnings);
+    if (route.kind === 'node' && this.#d.state.nodeTools === 'skipped') skippedNodeTool(real, route.node);
+    const recording = recordingRun(command, real, `${this.#d.pid}-${++this.#runs}`, (host) => {
+      const entry = this.#hosts.find((h) => h.name === host);
+      return entry && this.#map.toLab(entry.ip);
+    });
+    const line = recording.line;
     const timeoutMs = this.#d.commandTimeoutMs ?? 120_000;
     let out: { exitCode: number; stdout: string; stderr: string };
     switch (route.kind) {
@@ -113,11 +124,8 @@ export class KindCluster implements Cluster {
         out = await (await this.#clientHost(workdir)).exec(line);
         break;
     }
-    return {
-      command, where, exitCode: out.exitCode,
-      stdout: this.#map.toLab(out.stdout), stderr: this.#map.toLab(out.stderr),
-      http: [], dns: [], warnings,
-    };
+    const seen = recording.finish(out, (text) => this.#map.toLab(text));
+    return { command, where, exitCode: out.exitCode, stdout: seen.stdout, stderr: seen.stderr, http: seen.http, dns: seen.dns, warnings };
   }
 
   async get(kind: string, name: string, namespace?: string): Promise<KubeObject | undefined> {
