@@ -21,6 +21,7 @@ Feature: Canary release by weight (6.2.2 基于权重的灰度发布)
     And I count "v1" and "v2" over 100 runs of "curl -s www.exam.com"
     Then about 10% of the responses contain "v2"
 
+  @simulator-only @why-traces-are-the-simulator's-routing-decisions
   Scenario: the trace shows the weighted draw that chose the backend
     When I apply "manifests/ingress8-weight.yml"
     And I trace "curl -s www.exam.com"
