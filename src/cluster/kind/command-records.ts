@@ -30,9 +30,10 @@ export function recordingRun(command: string, realLine: string, tag: string, res
       const userErr = toLab(stderr);
       const http = invocations.length === count
         ? invocations.flatMap((inv, i) => {
-            // Only the last curl's exit code and body are known; earlier ones get their headers only.
+            // Only the last curl's exit code is known, and the body only when it is the line's one curl
+            // (several curls share stdout); the others get their header blocks.
             const last = i === count - 1;
-            return curlExchanges(inv, toLab(dumps[i] ?? ''), last ? { exitCode: out.exitCode, stdout, stderr: userErr } : { exitCode: 0, stdout: '', stderr: '' }, resolve);
+            return curlExchanges(inv, toLab(dumps[i] ?? ''), last ? { exitCode: out.exitCode, stdout: count === 1 ? stdout : '', stderr: userErr } : { exitCode: 0, stdout: '', stderr: '' }, resolve);
           })
         : [];
       return { stdout, stderr: userErr, http, dns: parseDnsOutput(command, stdout, userErr) };
