@@ -7,12 +7,13 @@ import type { ResourceType } from '../../kinds.ts';
 import type { ApiResult } from '../../apiserver/types.ts';
 import type { Invocation } from './command-tree.ts';
 import type { DryRun } from './common-flags.ts';
-import { dryRunSuffix } from './common-flags.ts';
+import { dryRunOf, dryRunSuffix } from './common-flags.ts';
 import { placeInNamespace } from './files.ts';
 import { visitManifests } from './manifest-stream.ts';
 import { objectLabel } from './resources.ts';
-import { KubectlOutput } from './output-text.ts';
-import { asList, printStructured, type OutputFormat } from './output-format.ts';
+import { KubectlOutput, kubectlError } from './output-text.ts';
+import type { CommandOutput } from '../command.ts';
+import { asList, parseOutputFormat, printStructured, type OutputFormat } from './output-format.ts';
 import { aggregate, checkErrText, oneOrAggregate, plainError, type CliError } from './cli-errors.ts';
 
 /** An object ready to send, with its type and the file it came from. */
@@ -64,6 +65,22 @@ export interface WriteRequest {
   operation: (obj: PreparedObject) => 'creating' | 'applying';
   /** The outcome and object printed for a client-side dry run (nothing is written). */
   clientDryRun: (obj: PreparedObject) => { outcome: string; object: KubeObject };
+}
+
+/** The part of a WriteRequest that differs between apply and create. */
+export type WriteHooks = Pick<WriteRequest, 'send' | 'operation' | 'clientDryRun'>;
+
+/** `-f` writes shared by apply and create: checks --dry-run and -o, reads every document, then writeAll. */
+export function writeFromFiles(inv: Invocation, command: WriteRequest['command'], hooks: WriteHooks): CommandOutput {
+  const dry = dryRunOf(inv.flags);
+  if (!dry.ok) return kubectlError(dry.message);
+  const format = parseOutputFormat(inv.flags.string('output'), false);
+  if (!format.ok) return kubectlError(format.message);
+  const prepared = prepareObjects(inv);
+  if (!prepared.ok) return kubectlError(prepared.message);
+  const out = new KubectlOutput();
+  if (dry.warning) out.err(dry.warning);
+  return writeAll({ inv, command, prepared: prepared.prepared, dryRun: dry.dryRun, format: format.format, ...hooks }, out).done();
 }
 
 /**
