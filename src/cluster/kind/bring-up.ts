@@ -54,6 +54,8 @@ export interface BringUpContext {
   pool?: AddressRange;
   versions: Record<string, string>;
   missingImages: string[];
+  /** Optional tools preflight did not find (a scenario line needing one fails naming its package). */
+  missingTools?: string[];
 }
 
 /** The ordered bring-up actions. */
@@ -62,6 +64,7 @@ export function bringUpActions(): Action<BringUpContext>[] {
     { name: 'preflight', timeoutMs: 90_000, run: async (c) => {
       const r = await preflight(c.exec, { kindMinVersion: c.pins.kindVersion, kubectlMinVersion: c.pins.kubectlMinVersion, minMemoryBytes: c.opts.minMemoryBytes, poolSize: c.opts.poolSize, network: c.opts.network });
       Object.assign(c.versions, { kind: r.kindVersion, kubectl: r.kubectlVersion, docker: r.dockerVersion });
+      c.missingTools = r.missingTools;
     } },
     { name: 'sweep-stale', timeoutMs: 180_000, run: async (c) => {
       await sweepStale(c.exec, { isAlive: c.isAlive, keep: c.opts.clusterName });
@@ -169,5 +172,6 @@ function stateOf(c: BringUpContext): KindRunState {
     network: c.opts.network, subnet: c.subnet ?? '', pool: c.pool ?? { first: '', last: '' }, nodes: c.nodes ?? [],
     versions: { ...c.versions }, ...(c.opts.registryMirror ? { registryMirror: c.opts.registryMirror } : {}), missingImages: c.missingImages,
     nodeTools: c.opts.nodeTools?.kind === 'skip' ? 'skipped' : 'installed',
+    ...(c.missingTools?.length ? { missingTools: c.missingTools } : {}),
   };
 }

@@ -123,3 +123,22 @@ test('configure maps the lab pool onto the real one and restores the lab on disp
     await fakes.cleanup();
   }
 });
+
+test('k8s-master lines of work-folder tools run in the work folder (bash); a missing optional tool names its package; mixed lines warn', async () => {
+  const { fakes, cluster, workdir } = await setup({ ...STATE, missingTools: ['htpasswd'] });
+  try {
+    // The tutorial's `echo -e` (05.3.4) under bash: two lines, no "-e", written where kubectl runs.
+    const echo = await cluster.run(`echo -e 'redhat\\nredhat' > pw.txt && wc -l < pw.txt`, { kind: 'node', node: 'k8s-master' }, workdir);
+    assert.deepEqual([echo.exitCode, echo.stdout.trim()], [0, '2']);
+    assert.equal(readFileSync(path.join(workdir, 'pw.txt'), 'utf8'), 'redhat\nredhat\n');
+    const before = (await fakes.calls()).length;
+    await assert.rejects(cluster.run('htpasswd -cbm auth howe redhat', { kind: 'node', node: 'k8s-master' }, workdir),
+      /`htpasswd -cbm auth howe redhat` needs htpasswd, which is not installed on this machine.*apache2-utils.*httpd-tools/);
+    assert.equal((await fakes.calls()).length, before, 'the line is not run');
+    const mixed = await cluster.run('ipvsadm -Ln > ipvs.txt', { kind: 'node', node: 'k8s-master' }, workdir);
+    assert.ok((await fakes.calls()).includes('docker exec -e KUBECONFIG=/etc/kubernetes/admin.conf kubelab-42-control-plane sh -c ipvsadm -Ln > ipvs.txt'));
+    assert.match(mixed.warnings.join('\n'), /runs in the k8s-master node container because of ipvsadm: .* not shared with the scenario's work folder/);
+  } finally {
+    await fakes.cleanup();
+  }
+});

@@ -7,7 +7,8 @@ import type { Cluster, ClusterInfo, ClusterSetup, CommandResult, Where } from '.
 import type { KubeObject } from '../../model/meta.ts';
 import { HarnessError } from '../../errors.ts';
 import { AddressMap, LAB_CLIENT_HOST, LAB_NODES } from './address-map.ts';
-import { routeCommand } from './command-routing.ts';
+import { programsOf, routeCommand } from './command-routing.ts';
+import { missingToolMessage } from './preflight.ts';
 import { Kubectl } from './kubectl.ts';
 import { parseRange } from './network.ts';
 import type { Exec } from './exec.ts';
@@ -102,6 +103,9 @@ export class KindCluster implements Cluster {
     const route = routeCommand(real, where);
     if (route.kind === 'preinstalled') return preinstalledResult(command, where, route.packages, this.#d.state.nodeTools === 'skipped', warnings);
     if (route.kind === 'node' && this.#d.state.nodeTools === 'skipped') skippedNodeTool(real, route.node);
+    if (route.kind === 'node' && route.warning) warnings.push(route.warning);
+    const missingTool = route.kind === 'local' ? programsOf(real).find((p) => this.#d.state.missingTools?.includes(p)) : undefined;
+    if (missingTool) throw new HarnessError('UNSUPPORTED', missingToolMessage(missingTool, command));
     const recording = recordingRun(command, real, `${this.#d.pid}-${++this.#runs}`, (host) => {
       const entry = this.#hosts.find((h) => h.name === host);
       return entry && this.#map.toLab(entry.ip);
@@ -111,7 +115,8 @@ export class KindCluster implements Cluster {
     let out: { exitCode: number; stdout: string; stderr: string };
     switch (route.kind) {
       case 'local':
-        out = await this.#d.exec({ file: 'sh', args: ['-c', line], what: `run \`${command}\``, timeoutMs, cwd: workdir, env: { KUBECONFIG: this.#d.state.kubeconfig } });
+        // bash, the tutorial's shell: its `echo -e 'redhat\nredhat' | htpasswd …` needs bash's echo (dash prints the -e).
+        out = await this.#d.exec({ file: 'bash', args: ['-c', line], what: `run \`${command}\``, timeoutMs, cwd: workdir, env: { KUBECONFIG: this.#d.state.kubeconfig } });
         break;
       case 'node':
         out = await this.#d.exec({ file: 'docker', args: ['exec', '-e', 'KUBECONFIG=/etc/kubernetes/admin.conf', this.#realNode(route.node), 'sh', '-c', line], what: `run \`${command}\` on ${route.node}`, timeoutMs });

@@ -1,6 +1,8 @@
 /**
  * Checks made before anything is created: Docker running, kind and kubectl present and new enough,
  * enough memory for three nodes, free addresses for the MetalLB pool. Each failure names the fix.
+ * Optional tools (openssl, htpasswd: only the TLS and basic-auth sections need them) are noted when missing;
+ * a scenario line that needs one then fails naming the package, and the rest of the lab still runs.
  */
 import { HarnessError } from '../../errors.ts';
 import { mustRun, type Exec } from './exec.ts';
@@ -23,8 +25,22 @@ export interface PreflightReport {
   kubectlVersion: string;
   dockerVersion: string;
   memoryBytes: number;
+  /** Optional work-folder tools that are not on PATH (see OPTIONAL_TOOLS). */
+  missingTools: string[];
   /** The pool, when the kind network already exists (else it is carved after kind creates it). */
   pool?: AddressRange;
+}
+
+/** Optional tools k8s-master lines run in the work folder, and the packages that provide them. */
+export const OPTIONAL_TOOLS: Readonly<Record<string, { args: string[]; packages: string }>> = {
+  openssl: { args: ['version'], packages: 'openssl (apt-get install openssl, dnf install openssl)' },
+  htpasswd: { args: ['-nb', 'kubelab', 'check'], packages: 'apache2-utils on Debian/Ubuntu (apt-get install apache2-utils) or httpd-tools on RHEL/Fedora (dnf install httpd-tools)' },
+};
+
+/** The message for a scenario line that needs an optional tool preflight found missing. */
+export function missingToolMessage(tool: string, command: string): string {
+  return `\`${command}\` needs ${tool}, which is not installed on this machine (on kind, k8s-master's work-folder tools run here, ` +
+    `next to kubectl): install ${OPTIONAL_TOOLS[tool]?.packages ?? tool} and run again`;
 }
 
 /** Compares "v1.2.3[-suffix]" versions; a < b → negative. */
@@ -64,7 +80,16 @@ export async function preflight(exec: Exec, opts: PreflightOptions): Promise<Pre
     throw new HarnessError('PREFLIGHT', `kubectl ${kubectlVersion || '(unknown version)'} is older than ${opts.kubectlMinVersion}: install a kubectl within one minor version of Kubernetes v1.31 ` +
       '(https://kubernetes.io/docs/tasks/tools/)');
   }
-  const report: PreflightReport = { kindVersion, kubectlVersion, dockerVersion: docker.ServerVersion ?? 'unknown', memoryBytes };
+  const missingTools: string[] = [];
+  for (const [tool, check] of Object.entries(OPTIONAL_TOOLS)) {
+    // Only "not on PATH" (exec's PREFLIGHT error) counts as missing; the tool's own exit code does not matter.
+    const found = await exec({ file: tool, args: check.args, what: `check that ${tool} is installed`, timeoutMs: 10_000 }).then(() => true, (err: unknown) => {
+      if (err instanceof HarnessError && err.code === 'PREFLIGHT') return false;
+      throw err;
+    });
+    if (!found) missingTools.push(tool);
+  }
+  const report: PreflightReport = { kindVersion, kubectlVersion, dockerVersion: docker.ServerVersion ?? 'unknown', memoryBytes, missingTools };
   const net = await exec({ file: 'docker', args: ['network', 'inspect', opts.network], what: `inspect the Docker network ${opts.network}`, timeoutMs: 20_000 });
   if (net.exitCode === 0) report.pool = carvePool(parseNetworkInspect(net.stdout, opts.network), opts.poolSize);
   return report;

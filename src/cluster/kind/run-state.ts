@@ -29,6 +29,8 @@ export interface KindRunState {
   missingImages: string[];
   /** Whether install-node-tools put ipvsadm and dig on the nodes (absent: an older state file, treated as installed). */
   nodeTools?: 'installed' | 'skipped';
+  /** Optional work-folder tools preflight did not find on this machine (openssl, htpasswd; absent: none missing). */
+  missingTools?: string[];
 }
 
 /** Where the state and the kubeconfig of the kind backend live under the project root. */
