@@ -2,8 +2,8 @@
 import type { KubeObject } from '../../../model/meta.ts';
 import type { KubectlCommand, Invocation } from './command-tree.ts';
 import { DRY_RUN, FIELD_MANAGER, OUTPUT, SAVE_CONFIG, VALIDATE } from './common-flags.ts';
-import { usageError, kubectlError } from './output-text.ts';
-import { finishGenerated, typedMeta } from './generated.ts';
+import { kubectlError } from './output-text.ts';
+import { finishGenerated, typedMeta, nameArgument } from './generated.ts';
 
 /** `kubectl create deployment`. */
 export const createDeploymentCommand: KubectlCommand = {
@@ -18,9 +18,9 @@ export const createDeploymentCommand: KubectlCommand = {
     OUTPUT, DRY_RUN, FIELD_MANAGER, SAVE_CONFIG, VALIDATE,
   ],
   run: (inv) => {
-    const name = inv.args[0];
-    if (name === undefined) return usageError(inv.path, 'NAME is required');
-    if (inv.args.length > 1) return usageError(inv.path, `exactly one NAME is required, got ${inv.args.length}`);
+    const arg = nameArgument(inv);
+    if (!arg.ok) return arg.error;
+    const name = arg.name;
     const images = inv.flags.list('image');
     if (images.length === 0) return kubectlError('required flag(s) "image" not set');
     if (images.length > 1 && inv.dashArgs?.length) return kubectlError('error: cannot specify multiple --image options and command');

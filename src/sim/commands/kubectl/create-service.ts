@@ -3,8 +3,8 @@ import type { KubeObject } from '../../../model/meta.ts';
 import type { KubectlCommand, Invocation } from './command-tree.ts';
 import type { FlagSpec } from './flags.ts';
 import { DRY_RUN, FIELD_MANAGER, OUTPUT, SAVE_CONFIG, VALIDATE } from './common-flags.ts';
-import { kubectlError, usageError } from './output-text.ts';
-import { finishGenerated, typedMeta } from './generated.ts';
+import { kubectlError } from './output-text.ts';
+import { finishGenerated, typedMeta, nameArgument } from './generated.ts';
 
 // SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/create/create_service.go (v1.31).
 const COMMON: FlagSpec[] = [OUTPUT, DRY_RUN, FIELD_MANAGER, SAVE_CONFIG, VALIDATE];
@@ -27,8 +27,9 @@ export const createServiceCommand: KubectlCommand = {
 };
 
 function createService(inv: Invocation, type: string) {
-  const name = inv.args[0];
-  if (name === undefined) return usageError(inv.path, 'NAME is required');
+  const arg = nameArgument(inv);
+  if (!arg.ok) return arg.error;
+  const name = arg.name;
   const tcp = inv.flags.list('tcp');
   const clusterIP = inv.flags.string('clusterip');
   const externalName = inv.flags.string('external-name');

@@ -4,9 +4,19 @@ import type { ApiStatus } from '../../apiserver/types.ts';
 import type { CommandOutput } from '../command.ts';
 import type { Invocation } from './command-tree.ts';
 import { dryRunOf, dryRunSuffix } from './common-flags.ts';
-import { KubectlOutput, kubectlError } from './output-text.ts';
+import { KubectlOutput, kubectlError, usageError } from './output-text.ts';
 import { parseOutputFormat, printStructured } from './output-format.ts';
 import { objectLabel } from './resources.ts';
+
+/**
+ * The one NAME a generator command takes, or kubectl's usage error for none or several.
+ * SRC: kubernetes staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go NameFromCommandArgs (v1.31).
+ */
+export function nameArgument(inv: Invocation): { ok: true; name: string } | { ok: false; error: CommandOutput } {
+  const name = inv.args[0];
+  if (inv.args.length !== 1 || name === undefined) return { ok: false, error: usageError(inv.path, `exactly one NAME is required, got ${inv.args.length}`) };
+  return { ok: true, name };
+}
 
 /** What to do with a generated object. */
 export interface GeneratedRequest {

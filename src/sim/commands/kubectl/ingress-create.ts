@@ -7,8 +7,8 @@
 import type { KubeObject } from '../../../model/meta.ts';
 import type { KubectlCommand } from './command-tree.ts';
 import { DRY_RUN, FIELD_MANAGER, OUTPUT, SAVE_CONFIG, VALIDATE } from './common-flags.ts';
-import { kubectlError, usageError } from './output-text.ts';
-import { finishGenerated, typedMeta } from './generated.ts';
+import { kubectlError } from './output-text.ts';
+import { finishGenerated, typedMeta, nameArgument } from './generated.ts';
 
 const RULE = /^(?<host>[\w*\-.]*)(?<path>\/.*)=(?<svcname>[\w-]+):(?<svcport>[\w-]+)(,(?<istls>tls)=?(?<secretname>[\w-]+)?)?/;
 
@@ -85,9 +85,9 @@ export const createIngressCommand: KubectlCommand = {
     OUTPUT, DRY_RUN, FIELD_MANAGER, SAVE_CONFIG, VALIDATE,
   ],
   run: (inv) => {
-    const name = inv.args[0];
-    if (name === undefined) return usageError(inv.path, 'NAME is required');
-    if (inv.args.length > 1) return usageError(inv.path, `exactly one NAME is required, got ${inv.args.length}`);
+    const arg = nameArgument(inv);
+    if (!arg.ok) return arg.error;
+    const name = arg.name;
     const rules = inv.flags.list('rule');
     const def = inv.flags.string('default-backend') ?? '';
     const annotations = inv.flags.list('annotation');

@@ -10,8 +10,8 @@ import type { KubeObject } from '../../../model/meta.ts';
 import type { CommandOutput } from '../command.ts';
 import type { Invocation, KubectlCommand } from './command-tree.ts';
 import { DRY_RUN, FIELD_MANAGER, OUTPUT, SAVE_CONFIG, VALIDATE } from './common-flags.ts';
-import { kubectlError, usageError } from './output-text.ts';
-import { finishGenerated, typedMeta } from './generated.ts';
+import { kubectlError } from './output-text.ts';
+import { finishGenerated, typedMeta, nameArgument } from './generated.ts';
 import { FileAccessError, readLabFile } from '../shell-files.ts';
 import { isConfigMapKey } from '../../apiserver/validate-config.ts';
 
@@ -46,8 +46,9 @@ const generic: KubectlCommand = {
   usage: 'create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [flags]',
   flags: [{ name: 'from-file', kind: 'strings' }, { name: 'from-literal', kind: 'array' }, { name: 'type', kind: 'string' }, OUTPUT, DRY_RUN, FIELD_MANAGER, SAVE_CONFIG, VALIDATE],
   run: (inv) => {
-    const name = inv.args[0];
-    if (name === undefined) return usageError(inv.path, 'NAME is required');
+    const arg = nameArgument(inv);
+    if (!arg.ok) return arg.error;
+    const name = arg.name;
     const data: Record<string, string> = {};
     for (const source of inv.flags.list('from-file')) {
       const eq = source.indexOf('=');
@@ -75,8 +76,9 @@ const tls: KubectlCommand = {
   usage: 'create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none] [flags]',
   flags: [{ name: 'cert', kind: 'string' }, { name: 'key', kind: 'string' }, OUTPUT, DRY_RUN, FIELD_MANAGER, SAVE_CONFIG, VALIDATE],
   run: (inv) => {
-    const name = inv.args[0];
-    if (name === undefined) return usageError(inv.path, 'NAME is required');
+    const arg = nameArgument(inv);
+    if (!arg.ok) return arg.error;
+    const name = arg.name;
     const certPath = inv.flags.string('cert') ?? '';
     const keyPath = inv.flags.string('key') ?? '';
     if (certPath === '' || keyPath === '') return kubectlError('error: key and cert must be specified');
