@@ -16,7 +16,7 @@ import { imageCatalogue } from './apps/catalogue.ts';
 import type { AppImage, AppProcess } from './apps/app.ts';
 import type { Pod } from '../model/core.ts';
 import { bootstrapCluster } from './bootstrap.ts';
-import { isDeepStrictEqual } from 'node:util';
+import { sameObject } from './controllers/workload-meta.ts';
 import { sendHttp } from './network/http.ts';
 import { sendDns } from './network/dns-transport.ts';
 import type { DnsTransport } from './dns/name-lookup.ts';
@@ -87,8 +87,8 @@ export class Simulation {
       for (const controller of this.#controllers) {
         for (const change of controller.reconcile(this.controllerContext())) {
           if (change.op === 'put') {
-            const current = this.store.get(change.object.kind, change.object.metadata.name, change.object.metadata.namespace);
-            if (current && sameContent(current, change.object)) continue;
+            const current = this.view.get(change.object.kind, change.object.metadata.name, change.object.metadata.namespace);
+            if (sameObject(current, change.object)) continue;
             // A controller's create is a POST like any other: Pods pass mutating admission (or are refused).
             const object = current ? change.object : admitControllerCreate(change.object, this);
             if (!object) continue;
@@ -124,10 +124,4 @@ export class Simulation {
     }
     for (const uid of [...this.processes.keys()]) if (!live.has(uid)) this.processes.delete(uid);
   }
-}
-
-// Controllers rewrite whole objects; only a difference outside resourceVersion counts as a change.
-function sameContent(a: { metadata: { resourceVersion?: string } }, b: { metadata: { resourceVersion?: string } }): boolean {
-  const strip = (o: typeof a) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return isDeepStrictEqual(strip(a), strip(b));
 }

@@ -107,7 +107,7 @@ export function normalized<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** Content equality ignoring resourceVersion and undefined fields (what the simulation counts as "no change"). */
+/** Content equality ignoring resourceVersion and undefined fields: what the simulation and the controllers count as "no change". */
 export function sameObject(a: KubeObject | undefined, b: KubeObject): boolean {
   if (!a) return false;
   const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
